@@ -1,0 +1,126 @@
+"""What the hand-written pages of ``content/<lang>/`` say about themselves.
+
+Front matter gives each page a title, a description and, on the French side, its English
+``twin`` when the two paths differ (``outils/calculateur-sla.md`` ↔ ``tools/sla-calculator.md``).
+static-i18n only pairs identical paths (DESIGN.md, fact 3), so twins are resolved here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from hooks.model import LANGUAGES
+from hooks.problems import Problem
+from hooks.urls import DEFAULT_LANGUAGE, GLOSSARY_FOLDER
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_LINK = re.compile(r"\]\(\s*([^)\s#]+)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    lang: str
+    path: str  # relative to content/<lang>/, e.g. "articles/smarketing.md"
+    title: str
+    description: str | None
+    twin: str | None  # the other language's path, from front matter
+    links: tuple[str, ...]  # link targets resolved relative to content/<lang>/
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.lang}/{self.path}"
+
+
+def read_pages(docs_dir: Path) -> list[ContentPage]:
+    """Every Markdown page under ``content/fr`` and ``content/en``."""
+    pages = []
+    for lang in LANGUAGES:
+        root = docs_dir / lang
+        for file in sorted(root.rglob("*.md")):
+            pages.append(_read(lang, file.relative_to(root).as_posix(), file.read_text("utf-8")))
+    return pages
+
+
+def _read(lang: str, path: str, text: str) -> ContentPage:
+    meta: dict = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            loaded = None  # MkDocs reports broken front matter itself
+        meta = loaded if isinstance(loaded, dict) else {}
+        text = text[match.end() :]
+    heading = _HEADING.search(text)
+    title = str(meta.get("title") or (heading.group(1) if heading else path))
+    folder = posixpath.dirname(path)
+    links = tuple(
+        posixpath.normpath(posixpath.join(folder, target))
+        for target in _LINK.findall(text)
+        if target.endswith(".md") and "://" not in target
+    )
+    description = meta.get("description")
+    twin = meta.get("twin")
+    return ContentPage(
+        lang, path, title, str(description) if description else None, twin and str(twin), links
+    )
+
+
+def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
+    """Map each page's ``src_uri`` to its twin's, both ways; report pages without one."""
+    by_src = {page.src_uri: page for page in pages}
+    other = {"fr": "en", "en": "fr"}
+    mapping: dict[str, str] = {}
+    for page in pages:
+        if page.twin:
+            target = f"{other[page.lang]}/{page.twin}"
+            mapping[page.src_uri] = target
+            mapping.setdefault(target, page.src_uri)
+    problems = []
+    for page in pages:
+        if page.src_uri in mapping:
+            if mapping[page.src_uri] not in by_src:
+                problems.append(
+                    Problem(
+                        f"content/{page.src_uri}", 1, 1,
+                        f"twin: no page content/{mapping[page.src_uri]}",
+                    )
+                )
+            continue
+        same = f"{other[page.lang]}/{page.path}"
+        if same in by_src:
+            mapping[page.src_uri] = same
+        else:
+            hint = "add 'twin: <path in content/en/>' to its front matter" if (
+                page.lang == DEFAULT_LANGUAGE
+            ) else "add it to the French page's front matter as 'twin:'"
+            problems.append(
+                Problem(
+                    f"content/{page.src_uri}", 1, 1,
+                    f"this page has no twin in the other language: {hint}",
+                )
+            )
+    return mapping, problems
+
+
+def glossary_mentions(pages: list[ContentPage]) -> dict[tuple[str, str], list[ContentPage]]:
+    """Pages linking to each term: ``(lang, entry id)`` → pages, in title order."""
+    found: dict[tuple[str, str], list[ContentPage]] = {}
+    for page in pages:
+        folder = GLOSSARY_FOLDER[page.lang] + "/"
+        ids = {
+            link.removeprefix(folder).removesuffix(".md")
+            for link in page.links
+            if link.startswith(folder) and link.count("/") == 1 and link != folder + "index.md"
+        }
+        for entry_id in ids:
+            found.setdefault((page.lang, entry_id), []).append(page)
+    for linked in found.values():
+        linked.sort(key=lambda page: page.title.casefold())
+    return found

@@ -1,0 +1,299 @@
+"""Read one YAML entry file into plain Python data, remembering where each value sits.
+
+PyYAML's ``safe_load`` loses data silently (DESIGN.md, fact 7): it keeps the last of two
+duplicate keys and reads ``no``/``on``/``yes``/``off`` as booleans. So we compose the node tree
+ourselves and convert it with YAML 1.2 core rules, refusing duplicates, anchors and aliases
+(alias bombs), deep nesting and oversized files, each with a position and a plain message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from hooks.problems import Problem
+
+MAX_BYTES = 256 * 1024  # a long entry is ~10 KiB; anything near this is a mistake or an attack
+MAX_DEPTH = 12  # the format nests 4 levels deep
+
+# A key path into the data: ("fr", "sources", 0, "url").
+KeyPath = tuple[str | int, ...]
+
+STR, INT, FLOAT, BOOL, NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """Where a scalar's text starts, to point inside block texts."""
+
+    line: int  # 1-based line of the node
+    col: int  # 1-based column of the node
+    style: str | None  # None (plain), "'", '"', "|" or ">"
+    indent: int  # for block scalars: column (0-based) where content lines start
+
+
+@dataclass
+class Document:
+    """A loaded file: its data and the position of every value and key."""
+
+    path: str
+    data: Any = None
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
+
+    def at(self, path: KeyPath) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest ancestor."""
+        while path and path not in self.values:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def key_at(self, path: KeyPath) -> tuple[int, int]:
+        """Position of the key naming ``path`` (falls back to the value)."""
+        return self.keys.get(path) or self.at(path)
+
+    def inside(self, path: KeyPath, offset: int) -> tuple[int, int]:
+        """Position of character ``offset`` of the string at ``path``, as well as we can tell."""
+        scalar = self.scalars.get(path)
+        text = self._get(path)
+        if scalar is None or not isinstance(text, str):
+            return self.at(path)
+        before = text[:offset]
+        newlines = before.count("\n")
+        column_in_line = offset - (before.rfind("\n") + 1)
+        if scalar.style == "|":
+            return scalar.line + 1 + newlines, scalar.indent + 1 + column_in_line
+        if newlines == 0 and scalar.style in (None, "'", '"'):
+            quote = 0 if scalar.style is None else 1
+            return scalar.line, scalar.col + quote + column_in_line
+        return scalar.line, scalar.col
+
+    def _get(self, path: KeyPath) -> Any:
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
+
+class _LoadError(Exception):
+    def __init__(self, line: int, col: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.message = line, col, message
+
+
+class _EntryLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """A composer that refuses anchors, aliases and deep nesting before building anything."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _mark_error(event.start_mark, "aliases (*name) are not allowed: write the value out")
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
+            raise _mark_error(event.start_mark, "anchors (&name) are not allowed: write the value out")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _mark_error(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# YAML 1.2 core schema: only true/false are booleans, so `no` stays the text "no".
+for _tag, _pattern, _first in (
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+):
+    _EntryLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def _mark_error(mark: Any, message: str) -> _LoadError:
+    return _LoadError(mark.line + 1, mark.column + 1, message)
+
+
+# PyYAML's wording, explained for people who do not write YAML every day.
+_HINTS = {
+    "mapping values are not allowed here": (
+        "a ': ' (colon and space) inside a value starts a new key; put the whole value in quotes"
+    ),
+    "could not find expected ':'": "a key is missing its ': ', or a continued line is not indented",
+    "found unexpected end of stream": "a quotation mark is opened and never closed",
+    "found unknown escape character": (
+        "a backslash inside double quotes starts an escape; use single quotes or remove it"
+    ),
+    "expected <block end>, but found": "wrong indentation: align this line with its siblings",
+    "did not find expected key": "wrong indentation: align this line with its siblings",
+    "did not find expected '-' indicator": "wrong indentation: align this list item with the others",
+    "found character '%' that cannot start any token": "put a value that starts with '%' in quotes",
+    "found character '@' that cannot start any token": "put a value that starts with '@' in quotes",
+    "found character '`' that cannot start any token": "put a value that starts with '`' in quotes",
+}
+
+
+def _explain(problem: str) -> str:
+    for start, hint in _HINTS.items():
+        if problem.startswith(start):
+            return f"invalid YAML: {hint} ({problem})"
+    return f"invalid YAML: {problem}"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
+    """Load ``path``; problems are reported against ``shown_as`` (the path a person typed)."""
+    doc = Document(shown_as)
+    problems: list[Problem] = []
+
+    def report(line: int, col: int, message: str) -> None:
+        problems.append(Problem(shown_as, line, col, message))
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            report(1, 1, f"the file is {size // 1024} KiB; an entry must stay under {MAX_BYTES // 1024} KiB")
+            return doc, problems
+        raw = path.read_bytes()
+    except OSError as error:
+        report(1, 1, f"cannot read the file ({error.strerror})")
+        return doc, problems
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        report(line, col, f"not UTF-8 text (byte 0x{raw[error.start]:02X}): save the file as UTF-8")
+        return doc, problems
+    text = text.removeprefix("\ufeff")
+
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        if "\t" in line_text:
+            report(number, line_text.index("\t") + 1, "tab character: indent and separate with spaces")
+    text = text.replace("\t", " ")  # keep going, to report every other problem too
+
+    if not text.strip():
+        report(1, 1, "the file is empty: an entry needs at least 'fr' and 'en'")
+        return doc, problems
+
+    try:
+        loader = _EntryLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if root is None:
+            report(1, 1, "the file holds no data: an entry needs at least 'fr' and 'en'")
+            return doc, problems
+        doc.data = _convert(root, (), doc, text, problems)
+    except _LoadError as error:
+        report(error.line, error.col, error.message)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if (error.context or "").startswith("expected a single document"):
+            report(line, col, "one entry per file: remove the second '---' document")
+        else:
+            report(line, col, _explain(error.problem or error.context or "unreadable YAML"))
+    except yaml.reader.ReaderError as error:
+        line, col = _position(text, error.position)
+        report(line, col, f"invalid character U+{error.character:04X}: remove it")
+    except yaml.YAMLError as error:  # any other PyYAML complaint, still without a traceback
+        report(1, 1, f"invalid YAML: {error}")
+    return doc, problems
+
+
+def _convert(
+    node: Node, path: KeyPath, doc: Document, text: str, problems: list[Problem]
+) -> Any:
+    """Build plain data; a duplicate key is reported and the first value kept, to go on."""
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    doc.values[path] = (line, col)
+    if isinstance(node, ScalarNode):
+        indent = 0
+        if node.style in ("|", ">"):
+            content = text.split("\n")[node.start_mark.line + 1 :]
+            first = next((row for row in content if row.strip()), "")
+            indent = len(first) - len(first.lstrip(" "))
+        doc.scalars[path] = Scalar(line, col, node.style, indent)
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [
+            _convert(item, (*path, index), doc, text, problems)
+            for index, item in enumerate(node.value)
+        ]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
+                shown = key_node.value if isinstance(key_node, ScalarNode) else "…"
+                raise _LoadError(key_line, key_col, f"key '{shown}' must be a plain name")
+            key = key_node.value
+            if key in result:
+                first_line = doc.keys[(*path, key)][0]
+                message = f"duplicate key '{key}' (first given on line {first_line}): keep one"
+                problems.append(Problem(doc.path, key_line, key_col, message))
+                continue
+            doc.keys[(*path, key)] = (key_line, key_col)
+            result[key] = _convert(value_node, (*path, key), doc, text, problems)
+        return result
+    raise _LoadError(line, col, "unsupported YAML node")  # pragma: no cover - PyYAML has no other
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value: str = node.value
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if node.tag == STR:
+        return value
+    if node.tag == NULL:
+        return None
+    if node.tag == BOOL:
+        return value.lower() == "true"
+    try:
+        if node.tag == INT:
+            if value.startswith(("0o", "0x")):
+                return int(value[2:], 8 if value[1] == "o" else 16)
+            return int(value)
+        if node.tag == FLOAT:
+            lowered = value.lower()
+            if lowered.endswith("nan"):
+                return float("nan")
+            if lowered.endswith("inf"):
+                return float("-inf") if value.startswith("-") else float("inf")
+            return float(value)
+    except ValueError:
+        raise _LoadError(line, col, "number too long: put it in quotes if it is text") from None
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise _LoadError(line, col, f"unsupported tag '{tag}': remove it")

@@ -1,0 +1,177 @@
+"""Render the glossary into Markdown pages, per language, through the Jinja templates."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from hooks import urls
+from hooks.collate import letter, sort_key
+from hooks.content import ContentPage
+from hooks.markup import plain, spans
+from hooks.model import CATEGORIES, Entry, Glossary, Text
+
+TEMPLATES = Path(__file__).parent / "templates"
+ALPHABET = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+OTHER = {"fr": "en", "en": "fr"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes and its Markdown."""
+
+    src_uri: str
+    markdown: str
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class Backlink:
+    title: str
+    href: str  # relative to the term page's source
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,  # the output is Markdown; HTML parts escape with `| e` explicitly
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plain"] = plain
+    env.filters["spans"] = spans
+    env.filters["tojson"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.globals["letter_anchor"] = letter_anchor
+    env.globals["category_anchor"] = category_anchor
+    return env
+
+
+@cache
+def strings(lang: str) -> dict[str, Any]:
+    """The words of generated pages in ``lang`` (templates/strings.yml)."""
+    data = yaml.safe_load((TEMPLATES / "strings.yml").read_text("utf-8"))
+    return data[lang]
+
+
+def letter_anchor(value: str) -> str:
+    return "lettre-" + ("autres" if value == "#" else value.lower())
+
+
+def category_anchor(category: str) -> str:
+    return f"categorie-{category}"
+
+
+def pages(
+    glossary: Glossary, lang: str, mentions: dict[tuple[str, str], list[ContentPage]]
+) -> list[Page]:
+    """Every generated page of ``lang``: the index, then one page per entry."""
+    result = [Page(urls.index_src(lang), render_index(glossary, lang), in_nav=True)]
+    referrers = _referrers(glossary)
+    for entry in glossary:
+        backlinks = [
+            Backlink(glossary.get(other).text(lang).term, f"{other}.md")
+            for other in sorted(referrers.get(entry.id, ()))
+        ]
+        folder = urls.GLOSSARY_FOLDER[lang]
+        backlinks += [
+            Backlink(page.title, posixpath.relpath(page.path, folder))
+            for page in mentions.get((lang, entry.id), ())
+        ]
+        result.append(Page(urls.term_src(lang, entry.id), render_term(glossary, entry, lang, backlinks)))
+    return result
+
+
+def render_term(glossary: Glossary, entry: Entry, lang: str, backlinks: list[Backlink]) -> str:
+    text = entry.text(lang)
+    other_lang = OTHER[lang]
+    here = urls.term_url(lang, entry.id)
+    by_id = glossary.by_id()
+    related = [
+        {"id": other, "text": by_id[other].text(lang)} for other in entry.related if other in by_id
+    ]
+    title = text.term + (f" ({text.abbreviation})" if text.abbreviation else "")
+    return _environment().get_template("term.md.j2").render(
+        s=strings(lang),
+        lang=lang,
+        other_lang=other_lang,
+        text=text,
+        other=entry.text(other_lang),
+        page_title=title,
+        twin_link=urls.relative(here, urls.term_url(other_lang, entry.id)),
+        index_link=urls.relative(here, urls.index_url(lang)),
+        category=entry.category,
+        category_anchor=category_anchor(entry.category) if entry.category else "",
+        related=related,
+        backlinks=backlinks,
+    )
+
+
+def render_index(glossary: Glossary, lang: str) -> str:
+    items: list[dict[str, Any]] = []
+    for entry in glossary:
+        text = entry.text(lang)
+        items.append({"id": entry.id, "name": text.term, "text": text, "see": False})
+        for name, name_lang in _other_names(text):
+            items.append(
+                {"id": entry.id, "name": name, "text": text, "see": True, "lang": name_lang}
+            )
+    items.sort(key=lambda item: sort_key(item["name"]))
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        groups.setdefault(letter(item["name"]), []).append(item)
+    categories = {
+        category: sorted(
+            ({"id": e.id, "text": e.text(lang)} for e in glossary if e.category == category),
+            key=lambda item: sort_key(item["text"].term),
+        )
+        for category in CATEGORIES
+    }
+    return _environment().get_template("index.md.j2").render(
+        s=strings(lang),
+        lang=lang,
+        count=len(glossary),
+        alphabet=[*ALPHABET, "#"],
+        groups=dict(sorted(groups.items(), key=lambda pair: (pair[0] == "#", pair[0]))),
+        categories={key: value for key, value in categories.items() if value},
+    )
+
+
+def _other_names(text: Text) -> list[tuple[str, str | None]]:
+    """Abbreviation and aliases, listed in the index as "see" entries unless they would
+    sit right beside the term itself."""
+    names = [(text.abbreviation, None)] if text.abbreviation else []
+    names += [(alias.text, alias.lang) for alias in text.aliases]
+    term_key = _fold(text.term)
+    return [(name, lang) for name, lang in names if _fold(name) != term_key]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _referrers(glossary: Glossary) -> dict[str, set[str]]:
+    """Entry id → ids of the entries that list it as related or link to it."""
+    found: dict[str, set[str]] = {}
+    for entry in glossary:
+        targets = set(entry.related)
+        for text in entry.texts.values():
+            for field in (text.definition, text.example or "", *text.pitfalls):
+                targets.update(_linked_ids(field))
+        for target in targets - {entry.id}:
+            found.setdefault(target, set()).add(entry.id)
+    return found
+
+
+def _linked_ids(markdown: str) -> set[str]:
+    return set(re.findall(r"\]\(([a-z0-9-]+)\.md(?:#[\w-]*)?\)", markdown))
