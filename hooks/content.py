@@ -37,24 +37,37 @@ class ContentPage:
         return f"{self.lang}/{self.path}"
 
 
-def read_pages(docs_dir: Path) -> list[ContentPage]:
-    """Every Markdown page under ``content/fr`` and ``content/en``."""
-    pages = []
+def read_pages(docs_dir: Path) -> tuple[list[ContentPage], list[Problem]]:
+    """Every Markdown page under ``content/fr`` and ``content/en``, and front matter problems.
+
+    MkDocs drops front matter it cannot read without a word (the page then loses its title
+    and description), so a broken one is a problem here.
+    """
+    pages, problems = [], []
     for lang in LANGUAGES:
         root = docs_dir / lang
         for file in sorted(root.rglob("*.md")):
-            pages.append(_read(lang, file.relative_to(root).as_posix(), file.read_text("utf-8")))
-    return pages
+            path = file.relative_to(root).as_posix()
+            page, problem = _read(lang, path, file.read_text("utf-8"))
+            pages.append(page)
+            if problem:
+                problems.append(Problem(f"{docs_dir.name}/{lang}/{path}", *problem))
+    return pages, problems
 
 
-def _read(lang: str, path: str, text: str) -> ContentPage:
+def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int, str] | None]:
     meta: dict = {}
+    problem = None
     match = _FRONT_MATTER.match(text)
     if match:
         try:
             loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            loaded = None  # MkDocs reports broken front matter itself
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            line, col = (mark.line + 2, mark.column + 1) if mark else (1, 1)
+            hint = "; put a value holding ': ' in quotes" if "mapping values" in str(error) else ""
+            problem = (line, col, f"front matter: {error.problem}{hint}")
+            loaded = None
         meta = loaded if isinstance(loaded, dict) else {}
         text = text[match.end() :]
     heading = _HEADING.search(text)
@@ -67,9 +80,10 @@ def _read(lang: str, path: str, text: str) -> ContentPage:
     )
     description = meta.get("description")
     twin = meta.get("twin")
-    return ContentPage(
+    page = ContentPage(
         lang, path, title, str(description) if description else None, twin and str(twin), links
     )
+    return page, problem
 
 
 def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
@@ -88,7 +102,9 @@ def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
             if mapping[page.src_uri] not in by_src:
                 problems.append(
                     Problem(
-                        f"content/{page.src_uri}", 1, 1,
+                        f"content/{page.src_uri}",
+                        1,
+                        1,
                         f"twin: no page content/{mapping[page.src_uri]}",
                     )
                 )
@@ -97,12 +113,16 @@ def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
         if same in by_src:
             mapping[page.src_uri] = same
         else:
-            hint = "add 'twin: <path in content/en/>' to its front matter" if (
-                page.lang == DEFAULT_LANGUAGE
-            ) else "add it to the French page's front matter as 'twin:'"
+            hint = (
+                "add 'twin: <path in content/en/>' to its front matter"
+                if (page.lang == DEFAULT_LANGUAGE)
+                else "add it to the French page's front matter as 'twin:'"
+            )
             problems.append(
                 Problem(
-                    f"content/{page.src_uri}", 1, 1,
+                    f"content/{page.src_uri}",
+                    1,
+                    1,
                     f"this page has no twin in the other language: {hint}",
                 )
             )

@@ -30,7 +30,9 @@ MAX_DEPTH = 12  # the format nests 4 levels deep
 # A key path into the data: ("fr", "sources", 0, "url").
 KeyPath = tuple[str | int, ...]
 
-STR, INT, FLOAT, BOOL, NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+STR, INT, FLOAT, BOOL, NULL = (
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null")
+)
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,13 @@ class _EntryLoader(Reader, Scanner, Parser, Composer, BaseResolver):
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise _mark_error(event.start_mark, "aliases (*name) are not allowed: write the value out")
+            raise _mark_error(
+                event.start_mark, "aliases (*name) are not allowed: write the value out"
+            )
         if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
-            raise _mark_error(event.start_mark, "anchors (&name) are not allowed: write the value out")
+            raise _mark_error(
+                event.start_mark, "anchors (&name) are not allowed: write the value out"
+            )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -152,7 +158,7 @@ _HINTS = {
     ),
     "expected <block end>, but found": "wrong indentation: align this line with its siblings",
     "did not find expected key": "wrong indentation: align this line with its siblings",
-    "did not find expected '-' indicator": "wrong indentation: align this list item with the others",
+    "did not find expected '-' indicator": "wrong indentation: align this item with the others",
     "found character '%' that cannot start any token": "put a value that starts with '%' in quotes",
     "found character '@' that cannot start any token": "put a value that starts with '@' in quotes",
     "found character '`' that cannot start any token": "put a value that starts with '`' in quotes",
@@ -182,7 +188,11 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            report(1, 1, f"the file is {size // 1024} KiB; an entry must stay under {MAX_BYTES // 1024} KiB")
+            report(
+                1,
+                1,
+                f"the file is {size // 1024} KiB; an entry must stay under {MAX_BYTES // 1024} KiB",
+            )
             return doc, problems
         raw = path.read_bytes()
     except OSError as error:
@@ -200,7 +210,9 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
 
     for number, line_text in enumerate(text.split("\n"), start=1):
         if "\t" in line_text:
-            report(number, line_text.index("\t") + 1, "tab character: indent and separate with spaces")
+            report(
+                number, line_text.index("\t") + 1, "tab character: indent and separate with spaces"
+            )
     text = text.replace("\t", " ")  # keep going, to report every other problem too
 
     if not text.strip():
@@ -220,6 +232,8 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
     except _LoadError as error:
         report(error.line, error.col, error.message)
     except yaml.MarkedYAMLError as error:
+        if problems:  # tabs break YAML's indentation: fix them first, then see what remains
+            return doc, problems
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if (error.context or "").startswith("expected a single document"):
@@ -234,9 +248,7 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
     return doc, problems
 
 
-def _convert(
-    node: Node, path: KeyPath, doc: Document, text: str, problems: list[Problem]
-) -> Any:
+def _convert(node: Node, path: KeyPath, doc: Document, text: str, problems: list[Problem]) -> Any:
     """Build plain data; a duplicate key is reported and the first value kept, to go on."""
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     doc.values[path] = (line, col)

@@ -48,12 +48,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     glossary_dir = root / "glossary"
     docs_dir = Path(config.docs_dir)
-    fingerprint = _fingerprint(glossary_dir, docs_dir, "*.y*ml", "*.md")
+    fingerprint = _fingerprint((glossary_dir, "*.y*ml"), (docs_dir, "*.md"))
     if fingerprint != _state.fingerprint:
         glossary, problems = check_glossary(glossary_dir, "glossary")
-        pages = content.read_pages(docs_dir)
+        pages, page_problems = content.read_pages(docs_dir)
         twins, twin_problems = content.twins(pages)
-        problems += twin_problems
+        problems += page_problems + twin_problems
         if problems:
             for problem in sorted(problems):
                 log.error(str(problem))
@@ -129,13 +129,11 @@ def _jsonld(src_uri: str, lang: str, site_url: str) -> str | None:
     return None
 
 
-def _fingerprint(glossary_dir: Path, docs_dir: Path, *patterns: str) -> tuple:
+def _fingerprint(*sources: tuple[Path, str]) -> tuple:
     """Names, sizes and times of every input file: unchanged means nothing to re-check."""
     found = []
-    for folder, pattern in zip((glossary_dir, docs_dir), patterns):
+    for folder, pattern in sources:
         for path in sorted(folder.rglob(pattern)) if folder.is_dir() else []:
             stat = path.stat()
             found.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
-
-

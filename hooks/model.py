@@ -64,6 +64,7 @@ class Entry:
     texts: dict[str, Text] = field(hash=False)
     category: str | None = None
     related: tuple[str, ...] = ()
+    calculator: str | None = None  # an in-browser calculator shown on the entry's pages
 
     def text(self, lang: str) -> Text:
         return self.texts[lang]
@@ -93,6 +94,7 @@ def entry_from_data(entry_id: str, path: str, data: dict) -> Entry:
         path=path,
         category=data.get("category"),
         related=tuple(data.get("related", ())),
+        calculator=data.get("calculator"),
         texts={lang: _text(data[lang]) for lang in LANGUAGES},
     )
 

@@ -64,12 +64,12 @@ def strings(lang: str) -> dict[str, Any]:
     return data[lang]
 
 
-def letter_anchor(value: str) -> str:
-    return "lettre-" + ("autres" if value == "#" else value.lower())
+def letter_anchor(value: str, lang: str) -> str:
+    return f"{strings(lang)['letter_anchor']}-" + ("0-9" if value == "#" else value.lower())
 
 
-def category_anchor(category: str) -> str:
-    return f"categorie-{category}"
+def category_anchor(category: str, lang: str) -> str:
+    return f"{strings(lang)['category_anchor']}-{category}"
 
 
 def pages(
@@ -88,7 +88,9 @@ def pages(
             Backlink(page.title, posixpath.relpath(page.path, folder))
             for page in mentions.get((lang, entry.id), ())
         ]
-        result.append(Page(urls.term_src(lang, entry.id), render_term(glossary, entry, lang, backlinks)))
+        result.append(
+            Page(urls.term_src(lang, entry.id), render_term(glossary, entry, lang, backlinks))
+        )
     return result
 
 
@@ -101,19 +103,24 @@ def render_term(glossary: Glossary, entry: Entry, lang: str, backlinks: list[Bac
         {"id": other, "text": by_id[other].text(lang)} for other in entry.related if other in by_id
     ]
     title = text.term + (f" ({text.abbreviation})" if text.abbreviation else "")
-    return _environment().get_template("term.md.j2").render(
-        s=strings(lang),
-        lang=lang,
-        other_lang=other_lang,
-        text=text,
-        other=entry.text(other_lang),
-        page_title=title,
-        twin_link=urls.relative(here, urls.term_url(other_lang, entry.id)),
-        index_link=urls.relative(here, urls.index_url(lang)),
-        category=entry.category,
-        category_anchor=category_anchor(entry.category) if entry.category else "",
-        related=related,
-        backlinks=backlinks,
+    return (
+        _environment()
+        .get_template("term.md.j2")
+        .render(
+            s=strings(lang),
+            lang=lang,
+            other_lang=other_lang,
+            text=text,
+            other=entry.text(other_lang),
+            page_title=title,
+            twin_link=urls.relative(here, urls.term_url(other_lang, entry.id)),
+            index_link=urls.relative(here, urls.index_url(lang)),
+            category=entry.category,
+            calculator=entry.calculator,
+            category_anchor=category_anchor(entry.category, lang) if entry.category else "",
+            related=related,
+            backlinks=backlinks,
+        )
     )
 
 
@@ -137,13 +144,17 @@ def render_index(glossary: Glossary, lang: str) -> str:
         )
         for category in CATEGORIES
     }
-    return _environment().get_template("index.md.j2").render(
-        s=strings(lang),
-        lang=lang,
-        count=len(glossary),
-        alphabet=[*ALPHABET, "#"],
-        groups=dict(sorted(groups.items(), key=lambda pair: (pair[0] == "#", pair[0]))),
-        categories={key: value for key, value in categories.items() if value},
+    return (
+        _environment()
+        .get_template("index.md.j2")
+        .render(
+            s=strings(lang),
+            lang=lang,
+            count=len(glossary),
+            alphabet=[*ALPHABET, "#"],
+            groups=dict(sorted(groups.items(), key=lambda pair: (pair[0] == "#", pair[0]))),
+            categories={key: value for key, value in categories.items() if value},
+        )
     )
 
 

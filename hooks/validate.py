@@ -20,6 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from hooks import typography
 from hooks.load import Document, KeyPath, load_document
 from hooks.model import LANGUAGES, Glossary, entry_from_data
 from hooks.problems import Problem
@@ -103,17 +104,23 @@ def _find_files(directory: Path, shown_dir: str, problems: list[Problem]) -> Ite
         shown = os.path.join(shown_dir, relative) if shown_dir else relative
         if path.parent != directory:
             problems.append(
-                Problem(shown, 1, 1, f"entries sit directly in {shown_dir or '.'}/: move this file up")
+                Problem(
+                    shown, 1, 1, f"entries sit directly in {shown_dir or '.'}/: move this file up"
+                )
             )
             continue
         stem, suffix = os.path.splitext(path.name)
         if suffix not in EXTENSIONS:
-            problems.append(Problem(shown, 1, 1, f"the extension must be .yml in lowercase, not {suffix}"))
+            problems.append(
+                Problem(shown, 1, 1, f"the extension must be .yml in lowercase, not {suffix}")
+            )
         if not ID_PATTERN.match(stem):
             suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(stem).lower()).strip("-") or "term"
             problems.append(
                 Problem(
-                    shown, 1, 1,
+                    shown,
+                    1,
+                    1,
                     f"the file name '{stem}' is not a valid id: use lowercase letters, digits and "
                     f"hyphens, e.g. '{suggestion}.yml'",
                 )
@@ -183,12 +190,17 @@ def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Pro
     if kind in custom:
         yield at(path, f"{name} {custom[kind]}")
     elif kind == "required":
+        present = list(error.instance) if isinstance(error.instance, dict) else []
         for missing in error.validator_value:
-            if isinstance(error.instance, dict) and missing not in error.instance:
-                where = f" in {name}" if path else ""
-                if path in (("fr",), ("en",)):
-                    where = f" in the {LANGUAGE_NAMES[path[0]]} part ({path[0]})"
-                yield at(path, f"'{missing}' is missing{where}", key=True)
+            if missing in present or _close(missing, present):
+                continue  # a misspelt key gets its own "did you mean" message
+            if not path and missing in LANGUAGE_NAMES:
+                yield at(path, f"the {LANGUAGE_NAMES[missing]} part is missing: add '{missing}:'")
+                continue
+            where = f" in {name}" if path else ""
+            if path in (("fr",), ("en",)):
+                where = f" in the {LANGUAGE_NAMES[path[0]]} part ({path[0]})"
+            yield at(path, f"'{missing}' is missing{where}", key=True)
     elif kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in error.instance:
@@ -196,7 +208,9 @@ def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Pro
                 continue
             message = f"unknown field '{key}'" + (f" in {name}" if path else "")
             close = _close(key, allowed)
-            message += f": did you mean '{close}'?" if close else f" (allowed: {', '.join(allowed)})"
+            message += (
+                f": did you mean '{close}'?" if close else f" (allowed: {', '.join(allowed)})"
+            )
             yield at((*path, key), message, key=True)
     elif kind == "type":
         expected = error.validator_value
@@ -244,13 +258,28 @@ _URL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<https?://[^>\s]*>|https?://
 _SPAN = re.compile(r"\[([^\]\n]+)\]\{([^}\n]*)\}")
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum|à compléter|to be completed)")
+_PLACEHOLDER = re.compile(
+    r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum|à compléter|to be completed)"
+)
 _MARKDOWN = re.compile(r"\*\*|__|`|\]\(|^\s*#|(?<![\w*])\*[^*\s]|(?<!\w)_[^_\s][^_]*_(?!\w)")
 _SENTENCE_BREAK = re.compile(r"([\w.]*)[.!?…]\s+[«\"“(]?\s*[A-ZÀ-ÖØ-Þ]")
-_ABBREVIATIONS = {"ex", "p. ex", "e.g", "i.e", "etc", "vs", "cf", "M", "Mr", "Mrs", "Dr", "St", "No"}
+_ABBREVIATIONS = {
+    "ex",
+    "p. ex",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "cf",
+    "M",
+    "Mr",
+    "Mrs",
+    "Dr",
+    "St",
+    "No",
+}
 _LANG_ATTRIBUTE = re.compile(r"^lang=[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
-_DOT_DECIMAL = re.compile(r"\d\.\d+[\u00a0\u202f ]?[%€]")
 
 # Fields holding Markdown prose; the others are short plain texts.
 _PROSE = {"definition", "example", "meaning"}
@@ -292,7 +321,9 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
                 f"HTML entity '{match.group()}' is not allowed: type the character itself",
             )
         for match in _PLACEHOLDER.finditer(text):
-            yield at(match.start(), f"still holds the placeholder '{match.group()}': write the text")
+            yield at(
+                match.start(), f"still holds the placeholder '{match.group()}': write the text"
+            )
         for match in _SPAN.finditer(bare):
             if not _LANG_ATTRIBUTE.match(match.group(2)):
                 yield at(
@@ -304,7 +335,7 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
             yield from _french_typography(text, at)
         if path[1:] == ("summary",):
             yield from _summary_problems(text, at)
-        if path[1:] == ("definition",):
+        if path[1:] == ("definition",) and text.strip():
             words = len(_WORD.findall(_masked(text, _URL)))
             if words < MIN_DEFINITION_WORDS:
                 yield at(
@@ -330,24 +361,10 @@ def _summary_problems(text: str, at: Any) -> Iterator[Problem]:
 
 
 def _french_typography(text: str, at: Any) -> Iterator[Problem]:
-    bare = _masked(text, _CODE, _URL)
-    for index, char in enumerate(bare):
-        before = bare[index - 1] if index else "\n"
-        after = bare[index + 1] if index + 1 < len(bare) else "\n"
-        if char in ":;?!%":
-            if before in "\u00a0\u202f\n" or (char in "?!" and before in "?!"):
-                continue
-            if char == ":" and before.isdigit() and after.isdigit():
-                continue  # a ratio or a time: 3:1, 14:30
-            if char == "!" and after == "[":
-                continue  # a Markdown image
-            yield at(index, f"French typography: put a no-break space before '{char}'")
-        elif char == "«" and after not in "\u00a0\u202f":
-            yield at(index, "French typography: put a no-break space after '«'")
-        elif char == "»" and before not in "\u00a0\u202f":
-            yield at(index, "French typography: put a no-break space before '»'")
-    for match in _DOT_DECIMAL.finditer(bare):
-        yield at(match.start(), "French typography: write decimals with a comma (12,5 %)")
+    # words marked as another language ([word]{lang=en}) follow that language's typography
+    bare = _masked(text, _CODE, _URL, _ENTITY, _SPAN)
+    for offset, message in typography.french_problems(bare):
+        yield at(offset, message)
 
 
 # --- cross-entry rules -------------------------------------------------------------------------
@@ -393,7 +410,9 @@ def _link_problems(files: list[_File], known: set[str]) -> Iterator[Problem]:
                     yield Problem(file.shown, line, col, message)
                 elif not entry and not re.match(r"^(?:https?://|mailto:|#|\.\./)", target):
                     yield Problem(
-                        file.shown, line, col,
+                        file.shown,
+                        line,
+                        col,
                         f"{field_name(path)}: link '{target}' leads nowhere: link an entry as "
                         "(id.md) and a web page as (https://…)",
                     )
@@ -425,7 +444,9 @@ def _name_problems(files: list[_File]) -> Iterator[Problem]:
                         else f"{owner_field} of {owner_path}"
                     )
                     yield Problem(
-                        file.shown, line, col,
+                        file.shown,
+                        line,
+                        col,
                         f"{field_name(path)}: '{name}' is already {where}; each name may "
                         "belong to one entry only",
                     )

@@ -1,0 +1,118 @@
+"""Shared fixtures: one real strict build of the site, served on 127.0.0.1, and real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def build_site(
+    destination: Path, config: Path = ROOT / "mkdocs.yml"
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` into ``destination``, as a user would run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(destination),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session."""
+    destination = tmp_path_factory.mktemp("site")
+    result = build_site(destination)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return destination
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL of the built site served on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium from Debian, driven by Playwright."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message + "; browser tests only skip outside CI")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object, site_url: str) -> Iterator[object]:
+    """A fresh page on the served site; fails the test if anything leaves 127.0.0.1."""
+    context = browser.new_context(base_url=site_url)  # type: ignore[attr-defined]
+    page = context.new_page()
+    foreign: list[str] = []
+    errors: list[str] = []
+
+    def on_request(request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1":
+            foreign.append(url)
+
+    page.on("request", on_request)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not errors, f"JavaScript errors: {errors}"

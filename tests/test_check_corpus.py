@@ -1,0 +1,85 @@
+"""Data-driven: each folder of tests/data/invalid/ is one contributor mistake.
+
+The folder's files are added to the valid entries of tests/data/valid/ and
+``glossary check glossary`` must print exactly ``expected.txt`` and exit 1.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hooks.cli import main
+
+DATA = Path(__file__).parent / "data"
+CASES = sorted(path for path in (DATA / "invalid").iterdir() if path.is_dir())
+
+
+def make_glossary(root: Path, case: Path | None = None) -> Path:
+    glossary = root / "glossary"
+    glossary.mkdir()
+    for entry in (DATA / "valid").glob("*.yml"):
+        shutil.copy(entry, glossary)
+    if case is not None:
+        for source in case.rglob("*"):
+            if source.is_file() and source.name != "expected.txt":
+                target = glossary / source.relative_to(case)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(source, target)
+    return glossary
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_mistake_gets_exactly_its_messages(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    make_glossary(tmp_path, case)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "glossary"]) == 1
+    expected = (case / "expected.txt").read_text("utf-8").splitlines()
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_valid_entries_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    make_glossary(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "2 entries checked: no problem\n"
+
+
+def test_every_problem_of_every_file_at_once(tmp_path: Path, monkeypatch, capsys) -> None:
+    make_glossary(tmp_path)
+    for name in ("raw-html", "related-unknown", "summary-too-long"):
+        case = DATA / "invalid" / name
+        shutil.copy(case / "gamma.yml", tmp_path / "glossary" / f"{name}.yml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "glossary"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "9 problems in 3 files"  # 5 mistakes + 4 shared terms
+    # the same term in three files is also reported, after the first owner
+    assert {line.split(":")[0] for line in lines[:-1]} == {
+        "glossary/raw-html.yml",
+        "glossary/related-unknown.yml",
+        "glossary/summary-too-long.yml",
+    }
+
+
+def test_console_script_exit_codes(tmp_path: Path) -> None:
+    glossary = make_glossary(tmp_path, DATA / "invalid" / "related-self")
+    command = [sys.executable, "-m", "hooks.cli", "check", str(glossary)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.startswith(f"{glossary}/gamma.yml:2:18: related: 'gamma' is this entry")
+    (glossary / "gamma.yml").unlink()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (0, "2 entries checked: no problem\n")
+
+
+def test_missing_folder_is_a_problem_not_a_traceback(tmp_path: Path, capsys) -> None:
+    assert main(["check", str(tmp_path / "nowhere")]) == 1
+    assert "no such folder" in capsys.readouterr().out

@@ -1,0 +1,93 @@
+"""The real content: required concepts complete, articles twinned and typeset in French."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hooks import content, typography
+from hooks.validate import check_glossary
+from tests.conftest import ROOT
+
+GLOSSARY, PROBLEMS = check_glossary(ROOT / "glossary", "glossary")
+REQUIRED = ("smarketing", "sla", "abm", "mql", "enps", "crr", "ltv")
+METRICS = ("enps", "crr", "ltv", "sla")
+PAGES, PAGE_PROBLEMS = content.read_pages(ROOT / "content")
+FRENCH_PAGES = [page for page in PAGES if page.lang == "fr"]
+PLACEHOLDERS = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|lorem ipsum|à compléter", re.IGNORECASE)
+WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+
+
+def test_the_glossary_is_valid() -> None:
+    assert [str(problem) for problem in PROBLEMS] == []
+
+
+@pytest.mark.parametrize("entry_id", REQUIRED)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_required_concept_is_complete(entry_id: str, lang: str) -> None:
+    entry = GLOSSARY.get(entry_id)
+    text = entry.text(lang)
+    assert len(WORD.findall(text.definition)) >= 80
+    assert text.example and len(entry.related) >= 2 and text.sources
+    if entry_id in METRICS:
+        assert text.formula is not None and text.formula.variables
+        assert re.search(r"\d", text.example), "a worked example has numbers"
+
+
+def _prose(path: Path) -> str:
+    """The page's text with front matter keys, code, URLs and markup blanked out."""
+    text = path.read_text("utf-8")
+    patterns = [
+        r"\A---\n(?:[a-z_]+:)?",  # front matter opening and first key
+        r"\n[a-z_]+:(?= )",  # other front matter keys
+        r"```.*?```",  # fenced code
+        r"`[^`\n]*`",
+        r"\]\([^)]*\)",  # link targets
+        r"https?://\S+",
+        r"<span lang=\"en\">.*?</span>",  # English quoted in French follows English typography
+        r"<[^>\n]+>",
+        r"\{:[^}\n]*\}|\{[#.][^}\n]*\}",  # attribute lists
+        r"\[\^[^\]]+\]:?",  # footnote markers and definitions
+        r"^\|?[\s:|-]+\|[\s:|-]*$",  # table alignment rows
+    ]
+    for pattern in patterns:
+        text = re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group()), text, flags=re.S | re.M)
+    return text
+
+
+@pytest.mark.parametrize("page", FRENCH_PAGES, ids=[page.path for page in FRENCH_PAGES])
+def test_french_pages_follow_french_typography(page: content.ContentPage) -> None:
+    path = ROOT / "content" / page.src_uri
+    text = _prose(path)
+    problems = [
+        f"{page.src_uri}:{text.count(chr(10), 0, offset) + 1}: {message}"
+        for offset, message in typography.french_problems(text)
+    ]
+    assert problems == []
+
+
+def test_every_page_has_a_twin_and_a_description() -> None:
+    _, problems = content.twins(PAGES)
+    assert [str(problem) for problem in PAGE_PROBLEMS + problems] == []
+    assert [page.src_uri for page in PAGES if not page.description] == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.src_uri for page in PAGES])
+def test_no_placeholder_text(page: content.ContentPage) -> None:
+    assert not PLACEHOLDERS.search((ROOT / "content" / page.src_uri).read_text("utf-8"))
+
+
+def test_articles_are_long_enough_in_both_languages() -> None:
+    articles = [
+        page
+        for page in PAGES
+        if page.path.startswith("articles/") and page.path != "articles/index.md"
+    ]
+    for lang in ("fr", "en"):
+        mine = [page for page in articles if page.lang == lang]
+        assert len(mine) >= 8
+        for page in mine:
+            words = len(WORD.findall(_prose(ROOT / "content" / page.src_uri)))
+            assert words >= 500, (page.src_uri, words)

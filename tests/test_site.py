@@ -1,0 +1,143 @@
+"""One real end-to-end build of the site (``mkdocs build --strict``), checked as HTML."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import html
+
+from hooks.collate import letter, sort_key
+from tests.conftest import ROOT, build_site
+
+REQUIRED = ("smarketing", "sla", "abm", "mql", "enps", "crr", "ltv")
+SITE_URL = "https://glossaire-smarketing.github.io/"
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("index.html"))
+
+
+def url_of(site: Path, page: Path) -> str:
+    relative = page.parent.relative_to(site).as_posix()
+    return SITE_URL + ("" if relative == "." else relative + "/")
+
+
+def parse(page: Path) -> html.HtmlElement:
+    return html.fromstring(page.read_bytes())
+
+
+@pytest.mark.parametrize("entry_id", REQUIRED)
+def test_required_concepts_are_twins(built_site: Path, entry_id: str) -> None:
+    french = parse(built_site / "glossaire" / entry_id / "index.html")
+    english = parse(built_site / "en" / "glossary" / entry_id / "index.html")
+    assert french.get("lang") == "fr"
+    assert english.get("lang") == "en"
+    fr_url = f"{SITE_URL}glossaire/{entry_id}/"
+    en_url = f"{SITE_URL}en/glossary/{entry_id}/"
+    for document in (french, english):
+        links = {
+            link.get("hreflang"): link.get("href")
+            for link in document.xpath('//head/link[@rel="alternate"][@hreflang]')
+        }
+        assert links == {"fr": fr_url, "en": en_url, "x-default": fr_url}
+    switcher = french.xpath('//a[contains(@class, "md-select__link")][@hreflang="en"]/@href')
+    assert switcher == [f"../../en/glossary/{entry_id}/"]
+    switcher = english.xpath('//a[contains(@class, "md-select__link")][@hreflang="fr"]/@href')
+    assert switcher == [f"../../../glossaire/{entry_id}/"]
+
+
+def test_every_page_has_lang_description_and_reciprocal_absolute_hreflang(built_site: Path) -> None:
+    alternates: dict[str, dict[str, str]] = {}
+    for page in pages(built_site):
+        document = parse(page)
+        url = url_of(built_site, page)
+        expected_lang = "en" if url.startswith(SITE_URL + "en/") else "fr"
+        assert document.get("lang") == expected_lang, url
+        description = document.xpath('//meta[@name="description"]/@content')
+        assert len(description) == 1 and len(description[0]) > 20, url
+        links = {
+            link.get("hreflang"): link.get("href")
+            for link in document.xpath('//head/link[@rel="alternate"][@hreflang]')
+        }
+        assert set(links) == {"fr", "en", "x-default"}, url
+        assert all(href.startswith(SITE_URL) for href in links.values()), url
+        assert links[expected_lang] == url, url
+        assert links["x-default"] == links["fr"]
+        alternates[url] = links
+    for url, links in alternates.items():
+        for lang in ("fr", "en"):
+            assert alternates[links[lang]] == links, f"{url} and {links[lang]} disagree"
+
+
+def test_term_and_index_pages_carry_json_ld(built_site: Path) -> None:
+    for lang, folder in (("fr", "glossaire"), ("en", "en/glossary")):
+        index = parse(built_site / folder / "index.html")
+        (script,) = index.xpath('//script[@type="application/ld+json"]/text()')
+        data = json.loads(script)
+        assert data["@type"] == "DefinedTermSet"
+        assert data["inLanguage"] == lang
+        terms = {term["termCode"] for term in data["hasDefinedTerm"]}
+        assert set(REQUIRED) <= terms
+        for entry_id in REQUIRED:
+            page = parse(built_site / folder / entry_id / "index.html")
+            (script,) = page.xpath('//script[@type="application/ld+json"]/text()')
+            term = json.loads(script)
+            assert term["@type"] == "DefinedTerm"
+            assert term["url"] == f"{SITE_URL}{folder}/{entry_id}/"
+            assert term["inDefinedTermSet"]["@id"] == f"{SITE_URL}{folder}/"
+            title = page.xpath("//h1")[0].text_content()
+            assert term["name"] in title
+
+
+def test_terms_stay_out_of_the_navigation(built_site: Path) -> None:
+    home = parse(built_site / "index.html")
+    nav_links = home.xpath('//nav[contains(@class, "md-nav--primary")]//a/@href')
+    assert nav_links, "the navigation is rendered"
+    assert not [link for link in nav_links if "glossaire/" in link and link != "glossaire/"]
+
+
+def test_no_resource_from_another_host(built_site: Path) -> None:
+    """Scripts, styles, fonts, images and frames all come from the site itself."""
+    for page in pages(built_site):
+        document = parse(page)
+        loaded = document.xpath(
+            "//script/@src | //img/@src | //iframe/@src | //source/@src | //video/@src"
+            ' | //link[not(@rel="alternate") and not(@rel="canonical")]/@href'
+        )
+        foreign = [src for src in loaded if urlsplit(src).netloc]
+        assert not foreign, f"{page}: {foreign}"
+    for stylesheet in built_site.rglob("*.css"):
+        text = stylesheet.read_text("utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, stylesheet
+
+
+def test_index_groups_terms_by_letter_in_french_order(built_site: Path) -> None:
+    index = parse(built_site / "glossaire" / "index.html")
+    headings = index.xpath("//h2[starts-with(@id, 'lettre-')]")
+    letters = [heading.text.strip() for heading in headings]
+    assert letters == sorted(letters, key=lambda letter: (letter == "#", letter))
+    assert index.xpath('//nav[@class="gl-letters"]/a/text()') == letters
+    for heading in headings:
+        names = [dt[0].text_content() for dt in heading.xpath("following-sibling::dl[1]/dt")]
+        assert names == sorted(names, key=sort_key), heading.text
+        assert {letter(name) for name in names} == {heading.text.strip()}
+
+
+def test_build_refuses_a_bad_entry_and_writes_nothing(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("glossary", "content", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    bad = (project / "glossary" / "sla.yml").read_text("utf-8").replace("related:", "relatd:", 1)
+    (project / "glossary" / "sla.yml").write_text(bad, "utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, project / "mkdocs.yml")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "glossary/sla.yml:3:1: unknown field 'relatd': did you mean 'related'?" in output
+    assert "Traceback" not in output
+    assert not site.exists() or not any(site.iterdir())
