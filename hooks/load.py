@@ -121,7 +121,11 @@ class _EntryLoader(Reader, Scanner, Parser, Composer, BaseResolver):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _mark_error(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+                raise _mark_error(
+                    event.start_mark,
+                    f"nested more than {MAX_DEPTH} levels deep: remove the extra levels "
+                    "(brackets or indentation)",
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1

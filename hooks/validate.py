@@ -22,7 +22,7 @@ from jsonschema.exceptions import ValidationError
 
 from hooks import typography
 from hooks.load import Document, KeyPath, load_document
-from hooks.model import LANGUAGES, Glossary, entry_from_data
+from hooks.model import CATEGORIES, LANGUAGES, Glossary, entry_from_data
 from hooks.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -112,24 +112,35 @@ def _find_files(directory: Path, shown_dir: str, problems: list[Problem]) -> Ite
         stem, suffix = os.path.splitext(path.name)
         if suffix not in EXTENSIONS:
             problems.append(
-                Problem(shown, 1, 1, f"the extension must be .yml in lowercase, not {suffix}")
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"the extension must be .yml in lowercase, not {suffix}: "
+                    f"rename the file {stem}.yml",
+                )
             )
         if not ID_PATTERN.match(stem):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii(stem).lower()).strip("-") or "term"
             problems.append(
                 Problem(
                     shown,
                     1,
                     1,
                     f"the file name '{stem}' is not a valid id: use lowercase letters, digits and "
-                    f"hyphens, e.g. '{suggestion}.yml'",
+                    f"hyphens, e.g. '{suggested_id(stem)}.yml'",
                 )
             )
         if stem in seen:
-            problems.append(Problem(shown, 1, 1, f"id '{stem}' is already used by {seen[stem]}"))
+            message = f"id '{stem}' is already used by {seen[stem]}: keep one of the two files"
+            problems.append(Problem(shown, 1, 1, message))
             continue
         seen[stem] = shown
         yield _File(path, shown, stem)
+
+
+def suggested_id(name: str) -> str:
+    """A valid id close to ``name``: ``Lead Scoring`` → ``lead-scoring``."""
+    return re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-") or "term"
 
 
 def _ascii(text: str) -> str:
@@ -142,6 +153,8 @@ def _ascii(text: str) -> str:
 
 def _schema_problems(validator: Draft202012Validator, doc: Document) -> Iterator[Problem]:
     for error in validator.iter_errors(doc.data):
+        if isinstance(error.instance, str) and _PLACEHOLDER.search(error.instance):
+            continue  # an unfilled value gets one message, the placeholder one (text rules)
         yield from _explain_schema_error(error, doc)
 
 
@@ -152,6 +165,11 @@ def field_name(path: KeyPath) -> str:
         name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
     return name or "the entry"
 
+
+_TYPE_HINTS = {
+    "array": ": put each item on its own line, starting with '- '",
+    "object": ": write its fields on the lines below, indented",
+}
 
 _TYPE_WORDS = {
     "string": "text",
@@ -200,7 +218,7 @@ def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Pro
             where = f" in {name}" if path else ""
             if path in (("fr",), ("en",)):
                 where = f" in the {LANGUAGE_NAMES[path[0]]} part ({path[0]})"
-            yield at(path, f"'{missing}' is missing{where}", key=True)
+            yield at(path, f"'{missing}' is missing{where}: add '{missing}:'", key=True)
     elif kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in error.instance:
@@ -216,7 +234,8 @@ def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Pro
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-        yield at(path, f"{name} must be {words}, found {_found(error.instance)}")
+        hint = _TYPE_HINTS.get(expected[0], "") if len(expected) == 1 else ""
+        yield at(path, f"{name} must be {words}, found {_found(error.instance)}{hint}")
     elif kind == "maxLength":
         yield at(
             path,
@@ -235,10 +254,14 @@ def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Pro
         for index, item in enumerate(error.instance):
             marker = json.dumps(item, sort_keys=True)
             if marker in seen:
-                yield at((*path, index), f"{field_name((*path, index))} repeats an earlier item")
+                yield at(
+                    (*path, index),
+                    f"{field_name((*path, index))} repeats an earlier item: remove it",
+                )
             seen.add(marker)
     elif kind in ("minimum", "maximum"):
-        yield at(path, f"{name} must be between 1800 and 2100, found {error.instance}")
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        yield at(path, f"{name} must be a year between {low} and {high}, found {error.instance}")
     else:
         yield at(path, f"{name}: {error.message}")
 
@@ -305,13 +328,19 @@ def _masked(text: str, *patterns: re.Pattern[str]) -> str:
 
 def _text_problems(doc: Document) -> Iterator[Problem]:
     for path, text in _strings(doc.data):
-        if path[-1:] in (("url",), ("lang",)) or (len(path) > 1 and path[-2] == "related"):
-            continue
 
         def at(offset: int, message: str, path: KeyPath = path) -> Problem:
             line, col = doc.inside(path, offset)
             return Problem(doc.path, line, col, f"{field_name(path)}: {message}")
 
+        placeholders = list(_PLACEHOLDER.finditer(text))
+        for match in placeholders:
+            yield at(
+                match.start(),
+                f"still holds the placeholder '{match.group()}': {_to_write(path)}",
+            )
+        if path[-1:] in (("url",), ("lang",)) or (len(path) > 1 and path[-2] == "related"):
+            continue
         bare = _masked(text, _CODE)
         for match in _HTML.finditer(bare):
             yield at(match.start(), f"raw HTML '{match.group()}' is not allowed: write Markdown")
@@ -320,10 +349,6 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
                 match.start(),
                 f"HTML entity '{match.group()}' is not allowed: type the character itself",
             )
-        for match in _PLACEHOLDER.finditer(text):
-            yield at(
-                match.start(), f"still holds the placeholder '{match.group()}': write the text"
-            )
         for match in _SPAN.finditer(bare):
             if not _LANG_ATTRIBUTE.match(match.group(2)):
                 yield at(
@@ -331,6 +356,8 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
                     f"'{{{match.group(2)}}}' is not understood: mark a word in another language "
                     "as [word]{lang=en}",
                 )
+        if placeholders:
+            continue  # an unfinished text: its form is checked once it is written
         if path and path[0] == "fr" and path[-1] != "expression":
             yield from _french_typography(text, at)
         if path[1:] == ("summary",):
@@ -343,6 +370,40 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
                     f"{words} words; a definition needs at least {MIN_DEFINITION_WORDS} "
                     "to explain the term",
                 )
+
+
+# What to write in place of a placeholder, by field (the last name of its path).
+_TO_WRITE = {
+    "category": "choose one of " + ", ".join(CATEGORIES[:-1]) + f" or {CATEGORIES[-1]}",
+    "related": "write the id of a related entry (its file name without .yml)",
+    "term": "write the term{lang}, as practitioners say it",
+    "abbreviation": "write the abbreviation, e.g. SLA, or remove the line",
+    "aliases": "write another name people search for, or remove the item",
+    "summary": "write one plain sentence{lang}, 200 characters at most",
+    "definition": f"write the definition{{lang}}, {MIN_DEFINITION_WORDS} words at least",
+    "expression": "write the formula, e.g. ROI = (G − C) ÷ C × 100",
+    "symbol": "write a symbol of the formula",
+    "meaning": "write what the symbol stands for{lang}",
+    "example": "write a concrete example{lang}, with numbers for a metric, or remove it",
+    "pitfalls": "write a usual mistake{lang}, or remove the item",
+    "title": "write the title of the work or page",
+    "author": "write the author or authors, or remove the line",
+    "publisher": "write the publisher, journal or website, or remove the line",
+    "year": "write the year of publication, e.g. 2006, or remove the line",
+    "url": "write the web address (https://…), or remove the line",
+    "lang": "write a language code such as en",
+}
+
+
+def _to_write(path: KeyPath) -> str:
+    """``("fr", "term")`` → ``write the term in French, as practitioners say it``."""
+    names = [part for part in path if isinstance(part, str)]
+    field = names[-1] if names else ""
+    if field == "text" and "aliases" in names:
+        field = "aliases"
+    language = LANGUAGE_NAMES.get(names[0], "") if names else ""
+    hint = _TO_WRITE.get(field, "write the text{lang}")
+    return hint.replace("{lang}", f" in {language}" if language else "")
 
 
 def _summary_problems(text: str, at: Any) -> Iterator[Problem]:
@@ -433,8 +494,8 @@ def _name_problems(files: list[_File]) -> Iterator[Problem]:
                 continue
             for path, name in _names(text, lang):
                 key = normalise_name(name)
-                if not key:
-                    continue
+                if not key or _PLACEHOLDER.search(name):
+                    continue  # unfilled: reported as a placeholder
                 line, col = file.doc.at(path)
                 if key in owners:
                     owner_id, owner_path, owner_field = owners[key]

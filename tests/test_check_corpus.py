@@ -1,11 +1,13 @@
 """Data-driven: each folder of tests/data/invalid/ is one contributor mistake.
 
 The folder's files are added to the valid entries of tests/data/valid/ and
-``glossary check glossary`` must print exactly ``expected.txt`` and exit 1.
+``glossary check glossary`` must print exactly ``expected.txt`` and exit 1. After an intended
+change of wording, rewrite them with ``UPDATE_EXPECTED=1 make test`` and read the diff.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -40,8 +42,11 @@ def test_each_mistake_gets_exactly_its_messages(
     make_glossary(tmp_path, case)
     monkeypatch.chdir(tmp_path)
     assert main(["check", "glossary"]) == 1
+    output = capsys.readouterr().out
+    if os.environ.get("UPDATE_EXPECTED") == "1":
+        (case / "expected.txt").write_text(output, "utf-8")
     expected = (case / "expected.txt").read_text("utf-8").splitlines()
-    assert capsys.readouterr().out.splitlines() == expected
+    assert output.splitlines() == expected
 
 
 def test_valid_entries_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
