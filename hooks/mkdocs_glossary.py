@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hooks import content, render, structured_data, urls
+from hooks import calculator, content, render, structured_data, urls
 from hooks.model import LANGUAGES, Glossary
 from hooks.problems import summary_line
 from hooks.validate import check_glossary
@@ -73,6 +73,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.dest_uri = urls.src_to_dest(page.src_uri)
         files.append(file)
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Server-render the in-browser calculators where a page has their marker line."""
+    return calculator.replace_markers(markdown, _language(config), page.url)
 
 
 @event_priority(-50)  # after static-i18n, which resets the language switcher per page
