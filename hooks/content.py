@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,8 @@ class ContentPage:
     description: str | None
     twin: str | None  # the other language's path, from front matter
     links: tuple[str, ...]  # link targets resolved relative to content/<lang>/
+    body: str = ""  # the Markdown after the front matter
+    auto_links: bool = True  # front matter `glossary_links: false` turns term links off
 
     @property
     def src_uri(self) -> str:
@@ -81,7 +84,14 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
     description = meta.get("description")
     twin = meta.get("twin")
     page = ContentPage(
-        lang, path, title, str(description) if description else None, twin and str(twin), links
+        lang,
+        path,
+        title,
+        str(description) if description else None,
+        twin and str(twin),
+        links,
+        text,
+        meta.get("glossary_links") is not False,
     )
     return page, problem
 
@@ -129,16 +139,27 @@ def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
     return mapping, problems
 
 
-def glossary_mentions(pages: list[ContentPage]) -> dict[tuple[str, str], list[ContentPage]]:
-    """Pages linking to each term: ``(lang, entry id)`` → pages, in title order."""
+def linked_entries(page: ContentPage) -> set[str]:
+    """Ids of the entries the author linked by hand on ``page``."""
+    folder = GLOSSARY_FOLDER[page.lang] + "/"
+    return {
+        link.removeprefix(folder).removesuffix(".md")
+        for link in page.links
+        if link.startswith(folder) and link.count("/") == 1 and link != folder + "index.md"
+    }
+
+
+def glossary_mentions(
+    pages: list[ContentPage], mentioned: Callable[[ContentPage], set[str]] | None = None
+) -> dict[tuple[str, str], list[ContentPage]]:
+    """Pages using each term: ``(lang, entry id)`` → pages, in title order.
+
+    A page uses a term when it links it by hand or, through ``mentioned``, when the term linker
+    finds it in the text.
+    """
     found: dict[tuple[str, str], list[ContentPage]] = {}
     for page in pages:
-        folder = GLOSSARY_FOLDER[page.lang] + "/"
-        ids = {
-            link.removeprefix(folder).removesuffix(".md")
-            for link in page.links
-            if link.startswith(folder) and link.count("/") == 1 and link != folder + "index.md"
-        }
+        ids = linked_entries(page) | (mentioned(page) if mentioned else set())
         for entry_id in ids:
             found.setdefault((page.lang, entry_id), []).append(page)
     for linked in found.values():

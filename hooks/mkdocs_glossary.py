@@ -7,6 +7,7 @@ checked once per change of the files, before anything is written.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hooks import calculator, content, render, structured_data, urls
+from hooks import calculator, content, render, search_index, structured_data, term_links, urls
 from hooks.model import LANGUAGES, Glossary
 from hooks.problems import summary_line
 from hooks.validate import check_glossary
@@ -35,6 +36,7 @@ class _State:
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
     pages: list[content.ContentPage] = field(default_factory=list)
     twins: dict[str, str] = field(default_factory=dict)
+    matchers: dict[str, term_links.Matcher] = field(default_factory=dict)
 
 
 _state = _State()
@@ -60,13 +62,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(f"glossary: {summary_line(problems)}; nothing was built")
         _state.fingerprint, _state.glossary = fingerprint, glossary
         _state.pages, _state.twins = pages, twins
+        _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in LANGUAGES}
     return config
 
 
 @event_priority(-100)  # after static-i18n has picked this language's files (DESIGN.md, fact 3)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
-    mentions = content.glossary_mentions(_state.pages)
+    mentions = content.glossary_mentions(_state.pages, _mentioned)
     for page in render.pages(_state.glossary, lang, mentions):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
@@ -76,8 +79,40 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Server-render the in-browser calculators where a page has their marker line."""
-    return calculator.replace_markers(markdown, _language(config), page.url)
+    """Link the first mention of each term in hand-written pages, then server-render the
+    in-browser calculators where a page has their marker line."""
+    lang = _language(config)
+    written = _state_page(page.file.src_uri)
+    if written is not None and written.auto_links:
+        hrefs = {
+            entry.id: urls.relative(page.url, urls.term_url(lang, entry.id))
+            for entry in _state.glossary
+        }
+        skip = content.linked_entries(written)
+        markdown = term_links.link_terms(markdown, _state.matchers[lang], hrefs, skip)
+    return calculator.replace_markers(markdown, lang, page.url)
+
+
+@event_priority(-150)  # after static-i18n has built every language and written the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Split the search index per language, with accent-free words and every term's names."""
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # a nested language build: the final index is not written yet
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    names = {
+        urls.term_url(lang, entry.id): list(entry.text(lang).names)
+        for lang in LANGUAGES
+        for entry in _state.glossary
+    }
+    index = json.loads(index_path.read_text("utf-8"))
+    for lang, data in search_index.split(index, LANGUAGES, names).items():
+        path = site / urls.prefix(lang) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 @event_priority(-50)  # after static-i18n, which resets the language switcher per page
@@ -105,6 +140,20 @@ def on_page_context(
 def _language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or urls.DEFAULT_LANGUAGE
+
+
+def _state_page(src_uri: str) -> content.ContentPage | None:
+    return next((page for page in _state.pages if page.src_uri == src_uri), None)
+
+
+def _mentioned(page: content.ContentPage) -> set[str]:
+    """Entries the term linker will link on ``page``."""
+    if not page.auto_links:
+        return set()
+    found = term_links.first_mentions(
+        page.body, _state.matchers[page.lang], content.linked_entries(page)
+    )
+    return {mention.target.entry_id for mention in found}
 
 
 def _twin_urls(src_uri: str, lang: str) -> dict[str, str]:

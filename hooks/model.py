@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LANGUAGES = ("fr", "en")
 CATEGORIES = ("alignment", "leads", "metrics", "strategy", "teams", "tools")
@@ -81,9 +82,13 @@ class Glossary:
         return len(self.entries)
 
     def get(self, entry_id: str) -> Entry:
-        return next(entry for entry in self.entries if entry.id == entry_id)
+        return self.by_id()[entry_id]
 
     def by_id(self) -> dict[str, Entry]:
+        return self._by_id
+
+    @cached_property
+    def _by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
 
 

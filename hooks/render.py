@@ -78,23 +78,28 @@ def pages(
     """Every generated page of ``lang``: the index, then one page per entry."""
     result = [Page(urls.index_src(lang), render_index(glossary, lang), in_nav=True)]
     referrers = _referrers(glossary)
+    folder = urls.GLOSSARY_FOLDER[lang]
     for entry in glossary:
         backlinks = [
             Backlink(glossary.get(other).text(lang).term, f"{other}.md")
             for other in sorted(referrers.get(entry.id, ()))
         ]
-        folder = urls.GLOSSARY_FOLDER[lang]
-        backlinks += [
+        used_in = [
             Backlink(page.title, posixpath.relpath(page.path, folder))
             for page in mentions.get((lang, entry.id), ())
         ]
-        result.append(
-            Page(urls.term_src(lang, entry.id), render_term(glossary, entry, lang, backlinks))
-        )
+        markdown = render_term(glossary, entry, lang, backlinks, used_in)
+        result.append(Page(urls.term_src(lang, entry.id), markdown))
     return result
 
 
-def render_term(glossary: Glossary, entry: Entry, lang: str, backlinks: list[Backlink]) -> str:
+def render_term(
+    glossary: Glossary,
+    entry: Entry,
+    lang: str,
+    backlinks: list[Backlink],
+    used_in: list[Backlink],
+) -> str:
     text = entry.text(lang)
     other_lang = OTHER[lang]
     here = urls.term_url(lang, entry.id)
@@ -120,6 +125,7 @@ def render_term(glossary: Glossary, entry: Entry, lang: str, backlinks: list[Bac
             category_anchor=category_anchor(entry.category, lang) if entry.category else "",
             related=related,
             backlinks=backlinks,
+            used_in=used_in,
         )
     )
 
@@ -128,11 +134,11 @@ def render_index(glossary: Glossary, lang: str) -> str:
     items: list[dict[str, Any]] = []
     for entry in glossary:
         text = entry.text(lang)
-        items.append({"id": entry.id, "name": text.term, "text": text, "see": False})
+        common = {"id": entry.id, "text": text, "category": entry.category or ""}
+        search = " ".join(text.names)  # what the index filter matches
+        items.append({**common, "name": text.term, "see": False, "search": search})
         for name, name_lang in _other_names(text):
-            items.append(
-                {"id": entry.id, "name": name, "text": text, "see": True, "lang": name_lang}
-            )
+            items.append({**common, "name": name, "see": True, "lang": name_lang, "search": name})
     items.sort(key=lambda item: sort_key(item["name"]))
     groups: dict[str, list[dict[str, Any]]] = {}
     for item in items:

@@ -122,7 +122,7 @@ def test_index_groups_terms_by_letter_in_french_order(built_site: Path) -> None:
     assert letters == sorted(letters, key=lambda letter: (letter == "#", letter))
     assert index.xpath('//nav[@class="gl-letters"]/a/text()') == letters
     for heading in headings:
-        names = [dt[0].text_content() for dt in heading.xpath("following-sibling::dl[1]/dt")]
+        names = [dt[0].text_content() for dt in heading.xpath("following-sibling::dl[1]/div/dt")]
         assert names == sorted(names, key=sort_key), heading.text
         assert {letter(name) for name in names} == {heading.text.strip()}
 

@@ -1,0 +1,160 @@
+"""Link the first mention of each glossary term in a page to its entry, with a tooltip.
+
+One matcher per language, built once per build: every name (term, abbreviation, alias) is a
+tuple of words in a dictionary, and a page is scanned once, word by word, trying the longest
+name first. Cost grows with the page's length, not with the number of entries.
+
+Rules: whole words only; abbreviations match with their exact case, terms and aliases in any
+case; never inside headings, links, code, HTML or admonition titles; a page opts out with
+``glossary_links: false`` in its front matter, a passage between
+``<!-- glossary-links: off -->`` and ``<!-- glossary-links: on -->``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from hooks.model import Glossary
+
+_WORD = re.compile(r"[^\W_]+")
+# What may stand between two words of one name: spaces, a hyphen or an apostrophe.
+_JOINER = re.compile(r"^(?:[ \u00a0\u202f]+|[ \u00a0\u202f]*[-‐–][ \u00a0\u202f]*|[’'])$")
+
+_PROTECTED = re.compile(
+    r"""
+      ^(?P<fence>[ ]{0,3}(?:```|~~~))[\s\S]*?^[ ]{0,3}(?P=fence)[^\n]*$  # fenced code
+    | <!--\s*glossary-links:\s*off\s*-->[\s\S]*?(?:<!--\s*glossary-links:\s*on\s*-->|\Z)
+    | <!--[\s\S]*?-->                                       # comments
+    | ^[ ]{0,3}\#{1,6}[ \t].*$                              # ATX headings
+    | ^.+\n[ ]{0,3}(?:=+|-+)[ \t]*$                         # setext headings
+    | ^[ ]*[!?]{3}\+?[ ].*$                                 # admonition and details titles
+    | ^[ ]{0,3}\[[^\]\n]+\]:.*$                             # link reference definitions
+    | `+[^`\n]*`+                                           # inline code
+    | !?\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\([^)\n]*\)          # links and images
+    | !?\[[^\]\n]*\]\[[^\]\n]*\]                            # reference links
+    | <a\b[^>]*>[\s\S]*?</a>                                # HTML links
+    | <(?P<tag>code|pre|abbr|kbd|script|style)\b[^>]*>[\s\S]*?</(?P=tag)>
+    | <[^>\n]+>                                             # any other HTML tag
+    | \{[:#.][^}\n]*\}                                      # attribute lists
+    | https?://[^\s)>\]]+                                   # bare addresses
+    | \[\^[^\]\n]+\]                                        # footnote markers
+    """,
+    re.MULTILINE | re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    entry_id: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    target: Target
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+class Matcher:
+    """All names of one language, ready to find mentions in any text."""
+
+    def __init__(self, glossary: Glossary, lang: str) -> None:
+        self.exact: dict[tuple[str, ...], Target] = {}  # abbreviations: case matters
+        self.folded: dict[tuple[str, ...], Target] = {}  # terms and aliases: any case
+        self.longest = 1
+        for entry in glossary:
+            text = entry.text(lang)
+            target = Target(entry.id, text.summary)
+            if text.abbreviation:
+                self._add(self.exact, tuple(_WORD.findall(text.abbreviation)), target)
+            for name in (text.term, *(alias.text for alias in text.aliases)):
+                words = tuple(_fold(word) for word in _WORD.findall(name))
+                self._add(self.folded, words, target)
+
+    def _add(
+        self, table: dict[tuple[str, ...], Target], words: tuple[str, ...], target: Target
+    ) -> None:
+        if words:
+            table.setdefault(words, target)
+            self.longest = max(self.longest, len(words))
+
+    def mentions(self, text: str) -> Iterator[Mention]:
+        """Every mention in ``text``, left to right, longest name first at each place."""
+        words = list(_WORD.finditer(text))
+        index = 0
+        while index < len(words):
+            found = self._longest_at(text, words, index)
+            if found is None:
+                index += 1
+                continue
+            size, target = found
+            yield Mention(words[index].start(), words[index + size - 1].end(), target)
+            index += size
+
+    def _longest_at(
+        self, text: str, words: list[re.Match[str]], index: int
+    ) -> tuple[int, Target] | None:
+        size = 1
+        while size < self.longest and index + size < len(words):
+            gap = text[words[index + size - 1].end() : words[index + size].start()]
+            if not _JOINER.match(gap):
+                break
+            size += 1
+        for length in range(size, 0, -1):
+            span = words[index : index + length]
+            exact = tuple(match.group() for match in span)
+            target = self.exact.get(exact) or self.folded.get(tuple(_fold(w) for w in exact))
+            if target is not None:
+                return length, target
+        return None
+
+
+def first_mentions(markdown: str, matcher: Matcher, skip: set[str]) -> list[Mention]:
+    """The first mention of each entry in the linkable parts of ``markdown``.
+
+    Entries in ``skip`` (already linked by the author, or the page's own entry) are left out.
+    """
+    seen = set(skip)
+    found = []
+    for start, end in _free_spans(markdown):
+        for mention in matcher.mentions(markdown[start:end]):
+            if mention.target.entry_id in seen:
+                continue
+            seen.add(mention.target.entry_id)
+            found.append(Mention(start + mention.start, start + mention.end, mention.target))
+    return found
+
+
+def link_terms(markdown: str, matcher: Matcher, href: dict[str, str], skip: set[str]) -> str:
+    """``markdown`` with the first mention of each term made a link with its summary as title."""
+    result, last = [], 0
+    for mention in first_mentions(markdown, matcher, skip):
+        words = markdown[mention.start : mention.end]
+        title = html.escape(mention.target.summary)
+        link = html.escape(href[mention.target.entry_id])
+        result += [
+            markdown[last : mention.start],
+            f'<a href="{link}" class="gl-term" title="{title}">{words}</a>',
+        ]
+        last = mention.end
+    return "".join([*result, markdown[last:]])
+
+
+def _free_spans(markdown: str) -> Iterator[tuple[int, int]]:
+    """Stretches of ``markdown`` where a link may be added."""
+    last = 0
+    for match in _PROTECTED.finditer(markdown):
+        if match.start() > last:
+            yield last, match.start()
+        last = max(last, match.end())
+    if last < len(markdown):
+        yield last, len(markdown)

@@ -1,0 +1,131 @@
+"""The term linker: boundaries, longest match, case rules, exclusions, opt-outs."""
+
+from __future__ import annotations
+
+import pytest
+
+from hooks.model import Alias, Entry, Glossary, Text
+from hooks.term_links import Matcher, link_terms
+
+
+def entry(entry_id: str, term: str, abbreviation: str | None = None, *aliases: str) -> Entry:
+    text = Text(
+        term=term,
+        summary=f"Summary of {term}.",
+        definition="…",
+        abbreviation=abbreviation,
+        aliases=tuple(Alias(alias) for alias in aliases),
+    )
+    return Entry(entry_id, f"glossary/{entry_id}.yml", {"fr": text, "en": text})
+
+
+GLOSSARY = Glossary(
+    (
+        entry("lead", "Lead"),
+        entry("lead-scoring", "Lead scoring", None, "notation des leads"),
+        entry("sla", "Accord de niveau de service", "SLA"),
+        entry("roi", "Retour sur investissement", "ROI"),
+        entry("crr", "Taux de rétention client", "CRR", "rétention client"),
+    )
+)
+MATCHER = Matcher(GLOSSARY, "fr")
+NBSP = "\u00a0"
+HREF = {e.id: f"../glossaire/{e.id}/" for e in GLOSSARY}
+
+
+def linked(entry_id: str, words: str) -> str:
+    summary = GLOSSARY.get(entry_id).text("fr").summary
+    return f'<a href="../glossaire/{entry_id}/" class="gl-term" title="{summary}">{words}</a>'
+
+
+CASES = [
+    (
+        "first mention only",
+        "Un lead, puis un autre lead.",
+        f"Un {linked('lead', 'lead')}, puis un autre lead.",
+    ),
+    (
+        "longest match first",
+        "Le lead scoring aide.",
+        f"Le {linked('lead-scoring', 'lead scoring')} aide.",
+    ),
+    ("whole words only", "Les leadership et SLAs.", "Les leadership et SLAs."),
+    (
+        "terms in any case",
+        "Un ACCORD DE NIVEAU DE SERVICE.",
+        f"Un {linked('sla', 'ACCORD DE NIVEAU DE SERVICE')}.",
+    ),
+    ("abbreviations with their case", "Le roi et le ROI.", f"Le roi et le {linked('roi', 'ROI')}."),
+    ("aliases", "La rétention client compte.", f"La {linked('crr', 'rétention client')} compte."),
+    (
+        "across a no-break space",
+        f"Le taux{NBSP}de rétention client.",
+        f"Le {linked('crr', f'taux{NBSP}de rétention client')}.",
+    ),
+    (
+        "not across punctuation",
+        "Un lead. Scoring ensuite.",
+        f"Un {linked('lead', 'lead')}. Scoring ensuite.",
+    ),
+    ("not in headings", "## Le SLA\n\nLe SLA.", f"## Le SLA\n\nLe {linked('sla', 'SLA')}."),
+    (
+        "not in setext headings",
+        "Le SLA\n------\n\nLe SLA.",
+        f"Le SLA\n------\n\nLe {linked('sla', 'SLA')}.",
+    ),
+    (
+        "not in links",
+        "[Le SLA](x.md) puis le SLA.",
+        f"[Le SLA](x.md) puis le {linked('sla', 'SLA')}.",
+    ),
+    ("not in inline code", "`SLA` et SLA.", f"`SLA` et {linked('sla', 'SLA')}."),
+    ("not in fenced code", "```\nSLA\n```\nSLA", f"```\nSLA\n```\n{linked('sla', 'SLA')}"),
+    (
+        "not in HTML",
+        '<span title="SLA">ROI</span>',
+        f'<span title="SLA">{linked("roi", "ROI")}</span>',
+    ),
+    (
+        "not in admonition titles",
+        '!!! note "Le SLA"\n    Le SLA.',
+        f'!!! note "Le SLA"\n    Le {linked("sla", "SLA")}.',
+    ),
+    (
+        "passage opt-out",
+        "<!-- glossary-links: off -->\nSLA\n<!-- glossary-links: on -->\nSLA",
+        f"<!-- glossary-links: off -->\nSLA\n<!-- glossary-links: on -->\n{linked('sla', 'SLA')}",
+    ),
+    (
+        "opt-out to the end",
+        "<!-- glossary-links: off -->\nSLA et ROI",
+        "<!-- glossary-links: off -->\nSLA et ROI",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_linking(markdown: str, expected: str) -> None:
+    assert link_terms(markdown, MATCHER, HREF, skip=set()) == expected
+
+
+def test_entries_already_linked_or_the_page_own_entry_are_skipped() -> None:
+    assert (
+        link_terms("Le SLA et le ROI.", MATCHER, HREF, skip={"sla", "roi"}) == "Le SLA et le ROI."
+    )
+
+
+def test_summary_is_escaped_in_the_title() -> None:
+    glossary = Glossary((entry("x", 'Quote "this" <b>'),))
+    matcher = Matcher(glossary, "fr")
+    out = link_terms('A quote "this" <b>.', matcher, {"x": "x/"}, skip=set())
+    assert out.count("gl-term") == 0  # the name spans an HTML-looking tag: left alone
+    glossary = Glossary((entry("y", "Lead", None),))
+    text = Text(term="Lead", summary='Say "hi" & <go>.', definition="…")
+    glossary = Glossary((Entry("y", "y.yml", {"fr": text, "en": text}),))
+    out = link_terms("A lead.", Matcher(glossary, "fr"), {"y": "y/"}, skip=set())
+    assert (
+        out
+        == 'A <a href="y/" class="gl-term" title="Say &quot;hi&quot; &amp; &lt;go&gt;.">lead</a>.'
+    )
