@@ -74,6 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
         file.dest_uri = urls.src_to_dest(page.src_uri)
+        if page.source:  # the edit link goes to the entry's YAML, relative to content/
+            file.edit_uri = f"../{page.source}"
         files.append(file)
     return files
 
@@ -131,6 +133,8 @@ def on_page_context(
         {"hreflang": code, "href": urls.absolute(site_url, twins[code])} for code in LANGUAGES
     ] + [{"hreflang": "x-default", "href": urls.absolute(site_url, twins[urls.DEFAULT_LANGUAGE])}]
     context["glossary_jsonld"] = _jsonld(page.file.src_uri, lang, site_url)
+    is_entry = (page.file.edit_uri or "").startswith("../glossary/")
+    context["glossary_edit_label"] = render.strings(lang)["edit_entry" if is_entry else "edit_page"]
     return context
 
 

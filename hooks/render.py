@@ -32,6 +32,7 @@ class Page:
     src_uri: str
     markdown: str
     in_nav: bool = False
+    source: str | None = None  # the file a contributor edits, from the repository's root
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def pages(
             for page in mentions.get((lang, entry.id), ())
         ]
         markdown = render_term(glossary, entry, lang, backlinks, used_in)
-        result.append(Page(urls.term_src(lang, entry.id), markdown))
+        result.append(Page(urls.term_src(lang, entry.id), markdown, source=entry.path))
     return result
 
 

@@ -91,3 +91,34 @@ def test_articles_are_long_enough_in_both_languages() -> None:
         for page in mine:
             words = len(WORD.findall(_prose(ROOT / "content" / page.src_uri)))
             assert words >= 500, (page.src_uri, words)
+
+
+def test_the_glossary_is_large_enough_and_linked() -> None:
+    assert len(GLOSSARY) >= 35
+    assert [entry.id for entry in GLOSSARY if len(entry.related) < 2] == []
+    assert [entry.id for entry in GLOSSARY if entry.category is None] == []
+
+
+# KPI is a kind of metric, not one with a formula of its own.
+METRIC_ENTRIES = [e.id for e in GLOSSARY if e.category == "metrics" and e.id != "kpi"]
+
+
+@pytest.mark.parametrize("entry_id", METRIC_ENTRIES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_metric_has_formula_worked_example_and_pitfalls(entry_id: str, lang: str) -> None:
+    text = GLOSSARY.get(entry_id).text(lang)
+    assert text.formula is not None and text.formula.variables
+    assert text.example and re.search(r"\d", text.example)
+    assert len(text.pitfalls) >= 2
+
+
+def test_a_page_can_opt_out_of_term_links(tmp_path: Path) -> None:
+    for lang in ("fr", "en"):
+        (tmp_path / lang).mkdir()
+        front = (
+            "---\ntitle: T\ndescription: D\nglossary_links: false\n---\n" if lang == "fr" else ""
+        )
+        (tmp_path / lang / "page.md").write_text(front + "# T\n\nLe SLA.\n", "utf-8")
+    pages, problems = content.read_pages(tmp_path)
+    assert problems == []
+    assert {page.lang: page.auto_links for page in pages} == {"fr": False, "en": True}

@@ -141,3 +141,26 @@ def test_build_refuses_a_bad_entry_and_writes_nothing(tmp_path: Path) -> None:
     assert "glossary/sla.yml:3:1: unknown field 'relatd': did you mean 'related'?" in output
     assert "Traceback" not in output
     assert not site.exists() or not any(site.iterdir())
+
+
+REPOSITORY = "https://github.com/glossaire-smarketing/glossaire/edit/main/"
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        ("glossaire/sla/index.html", "glossary/sla.yml"),
+        ("en/glossary/enps/index.html", "glossary/enps.yml"),
+        ("articles/smarketing/index.html", "content/fr/articles/smarketing.md"),
+        ("en/articles/what-is-smarketing/index.html", "content/en/articles/what-is-smarketing.md"),
+    ],
+)
+def test_edit_links_lead_to_the_source_file(built_site: Path, page: str, source: str) -> None:
+    document = parse(built_site / page)
+    edit = document.xpath('//article//a[@rel="edit"]/@href')
+    assert edit and set(edit) == {REPOSITORY + source}
+    label = document.xpath('//p[@class="gl-edit"]/a/text()')
+    expected = "entrée" if page.startswith("glossaire/") else ""
+    assert label and expected in label[0]
+    # the repository link stays a plain link: no call to the GitHub API for stars
+    assert not document.xpath('//*[@data-md-component="source"]')
