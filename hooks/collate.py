@@ -15,7 +15,10 @@ def sort_key(text: str) -> tuple[str, str]:
     return letters, text.casefold()
 
 
+OTHERS = "0–9"  # the group of terms that start with a digit or another sign
+
+
 def letter(text: str) -> str:
-    """The index letter a term files under: A–Z, or ``#`` for digits and others."""
+    """The index letter a term files under: A–Z, or ``0–9`` for digits and others."""
     first = sort_key(text)[0][:1].upper()
-    return first if "A" <= first <= "Z" else "#"
+    return first if "A" <= first <= "Z" else OTHERS

@@ -15,7 +15,7 @@ import jinja2
 import yaml
 
 from hooks import urls
-from hooks.collate import letter, sort_key
+from hooks.collate import OTHERS, letter, sort_key
 from hooks.content import ContentPage
 from hooks.markup import plain, spans
 from hooks.model import CATEGORIES, Entry, Glossary, Text
@@ -66,7 +66,7 @@ def strings(lang: str) -> dict[str, Any]:
 
 
 def letter_anchor(value: str, lang: str) -> str:
-    return f"{strings(lang)['letter_anchor']}-" + ("0-9" if value == "#" else value.lower())
+    return f"{strings(lang)['letter_anchor']}-" + ("0-9" if value == OTHERS else value.lower())
 
 
 def category_anchor(category: str, lang: str) -> str:
@@ -158,8 +158,8 @@ def render_index(glossary: Glossary, lang: str) -> str:
             s=strings(lang),
             lang=lang,
             count=len(glossary),
-            alphabet=[*ALPHABET, "#"],
-            groups=dict(sorted(groups.items(), key=lambda pair: (pair[0] == "#", pair[0]))),
+            alphabet=[*ALPHABET, OTHERS],
+            groups=dict(sorted(groups.items(), key=lambda pair: (pair[0] == OTHERS, pair[0]))),
             categories={key: value for key, value in categories.items() if value},
         )
     )

@@ -23,7 +23,7 @@ def test_french_order_ignores_accents_case_and_ligatures() -> None:
 
 @pytest.mark.parametrize(
     ("term", "expected"),
-    [("Élan", "E"), ("œil", "O"), ("« Lead »", "L"), ("3D", "#"), ("Ça", "C"), ("", "#")],
+    [("Élan", "E"), ("œil", "O"), ("« Lead »", "L"), ("3D", "0–9"), ("Ça", "C"), ("", "0–9")],
 )
 def test_letter(term: str, expected: str) -> None:
     assert letter(term) == expected

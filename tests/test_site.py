@@ -119,7 +119,7 @@ def test_index_groups_terms_by_letter_in_french_order(built_site: Path) -> None:
     index = parse(built_site / "glossaire" / "index.html")
     headings = index.xpath("//h2[starts-with(@id, 'lettre-')]")
     letters = [heading.text.strip() for heading in headings]
-    assert letters == sorted(letters, key=lambda letter: (letter == "#", letter))
+    assert letters == sorted(letters, key=lambda letter: (letter == "0–9", letter))
     assert index.xpath('//nav[@class="gl-letters"]/a/text()') == letters
     for heading in headings:
         names = [dt[0].text_content() for dt in heading.xpath("following-sibling::dl[1]/div/dt")]

@@ -18,6 +18,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from tests.browser.axe import report, violations
+
 pytestmark = pytest.mark.browser
 
 VECTORS = json.loads(
@@ -592,12 +594,6 @@ def test_steps_link_the_glossary_entries(page: Page, site_url: str, lang: str, p
 # --- axe-core
 
 
-def axe_script() -> str:
-    import axe_playwright_python
-
-    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
-
-
 @pytest.mark.parametrize("state", ["empty", "results", "errors"])
 @pytest.mark.parametrize(("lang", "path"), ALL_PAGES)
 def test_axe_finds_no_violation(page: Page, lang: str, path: str, state: str) -> None:
@@ -606,14 +602,5 @@ def test_axe_finds_no_violation(page: Page, lang: str, path: str, state: str) ->
         fill(root, {**EXAMPLE[lang], "reps": "3"})
     if state == "errors":
         fill(root, {"quota": "abc", "close_rate": "0", "lead_to_opportunity": "40"})
-    page.add_script_tag(content=axe_script())
-    violations = page.evaluate(
-        """async () => {
-          const results = await axe.run(document, { resultTypes: ["violations"] });
-          return results.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map((node) => node.target.join(" ")),
-          }));
-        }"""
-    )
-    assert violations == [], json.dumps(violations, indent=2, ensure_ascii=False)
+    found = violations(page)
+    assert found == [], report(found)

@@ -1,0 +1,46 @@
+"""Zero axe-core violations on every kind of page, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.axe import report, violations
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "",
+    "en/",
+    "glossaire/",
+    "en/glossary/",
+    "glossaire/enps/",
+    "en/glossary/ltv/",
+    "glossaire/abm/",
+    "articles/",
+    "articles/ecouter-les-equipes/",
+    "en/articles/marketing-sales-sla/",
+    "en/articles/measuring-alignment-kpis/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_violation(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    found = violations(page)
+    assert found == [], report(found)
+
+
+def test_no_violation_with_the_index_filtered(page, site_url: str) -> None:
+    page.goto(site_url + "glossaire/?q=taux&category=metrics")
+    page.locator("[data-filter-status]").wait_for()
+    found = violations(page)
+    assert found == [], report(found)
+
+
+def test_no_violation_with_search_results_open(page, site_url: str) -> None:
+    page.goto(site_url + "en/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("lead")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    found = violations(page)
+    assert found == [], report(found)
