@@ -7,6 +7,7 @@ checked once per change of the files, before anything is written.
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class _State:
     pages: list[content.ContentPage] = field(default_factory=list)
     twins: dict[str, str] = field(default_factory=dict)
     matchers: dict[str, term_links.Matcher] = field(default_factory=dict)
+    sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL → alternates
 
 
 _state = _State()
@@ -47,6 +49,8 @@ _state = _State()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the entries and pages before anything is built; stop with every problem."""
+    if not _nested_build(config):
+        _state.sitemap = {}
     root = Path(config.config_file_path).parent
     glossary_dir = root / "glossary"
     docs_dir = Path(config.docs_dir)
@@ -97,11 +101,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-150)  # after static-i18n has built every language and written the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Split the search index per language, with accent-free words and every term's names."""
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
+    """Write the sitemap of both languages, and split the search index per language, with
+    accent-free words and every term's names."""
+    if _nested_build(config):
         return  # a nested language build: the final index is not written yet
     site = Path(config.site_dir)
+    # static-i18n's sitemap knows neither generated pages nor twins with different paths.
+    sitemap = render.render_sitemap(_state.sitemap).encode("utf-8")
+    (site / "sitemap.xml").write_bytes(sitemap)
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, mtime=0))
+    sitemap_url = urls.absolute(config.site_url or "/", "sitemap.xml")
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n", "utf-8")
     index_path = site / "search" / "search_index.json"
     if not index_path.is_file():
         return
@@ -129,9 +139,11 @@ def on_page_context(
         {"name": LANGUAGE_NAMES[code], "link": twins[code] or "./", "lang": code}
         for code in LANGUAGES
     ]
-    context["glossary_alternates"] = [
+    alternates = [
         {"hreflang": code, "href": urls.absolute(site_url, twins[code])} for code in LANGUAGES
     ] + [{"hreflang": "x-default", "href": urls.absolute(site_url, twins[urls.DEFAULT_LANGUAGE])}]
+    context["glossary_alternates"] = alternates
+    _state.sitemap[urls.absolute(site_url, twins[lang])] = alternates
     context["glossary_jsonld"] = _jsonld(page.file.src_uri, lang, site_url)
     is_entry = (page.file.edit_uri or "").startswith("../glossary/")
     context["glossary_edit_label"] = render.strings(lang)["edit_entry" if is_entry else "edit_page"]
@@ -139,6 +151,11 @@ def on_page_context(
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _nested_build(config: MkDocsConfig) -> bool:
+    """True inside static-i18n's build of a second language."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 def _language(config: MkDocsConfig) -> str:

@@ -131,6 +131,11 @@ def render_term(
     )
 
 
+def render_sitemap(pages: dict[str, list[dict[str, str]]]) -> str:
+    """sitemap.xml: every page with its hreflang alternates, in URL order."""
+    return _environment().get_template("sitemap.xml.j2").render(pages=sorted(pages.items()))
+
+
 def render_index(glossary: Glossary, lang: str) -> str:
     items: list[dict[str, Any]] = []
     for entry in glossary:

@@ -164,3 +164,30 @@ def test_edit_links_lead_to_the_source_file(built_site: Path, page: str, source:
     assert label and expected in label[0]
     # the repository link stays a plain link: no call to the GitHub API for stars
     assert not document.xpath('//*[@data-md-component="source"]')
+
+
+def test_sitemap_lists_every_page_with_the_same_alternates(built_site: Path) -> None:
+    from lxml import etree
+
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    sitemap = etree.parse(str(built_site / "sitemap.xml"))
+    listed = {
+        url.findtext("s:loc", namespaces=namespaces): {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("x:link", namespaces=namespaces)
+        }
+        for url in sitemap.findall("s:url", namespaces=namespaces)
+    }
+    for page in pages(built_site):
+        url = url_of(built_site, page)
+        in_head = {
+            link.get("hreflang"): link.get("href")
+            for link in parse(page).xpath('//head/link[@rel="alternate"][@hreflang]')
+        }
+        assert listed.get(url) == in_head, url
+    assert len(listed) == len(pages(built_site))
+    robots = (built_site / "robots.txt").read_text("utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
