@@ -23,6 +23,7 @@ from hooks.model import Alias, Entry, Formula, Glossary, Text, Variable
 from hooks.scaffold import render_scaffold
 from hooks.status import gaps
 from tests.conftest import ROOT, build_site
+from tests.test_check_corpus import make_glossary
 
 DATA = Path(__file__).parent / "data"
 NB = "\u00a0"  # no-break space, before French : ; ? ! and inside « »
@@ -276,10 +277,7 @@ def test_scaffold_holds_both_languages_and_every_optional_field_commented_out(
 def test_every_field_of_the_scaffold_is_reported_once_when_unfilled(
     tmp_path: Path, monkeypatch, capsys
 ) -> None:
-    glossary = tmp_path / "glossary"
-    glossary.mkdir()
-    for entry in (DATA / "valid").glob("*.yml"):
-        shutil.copy(entry, glossary)
+    glossary = make_glossary(tmp_path)
     text = uncomment(render_scaffold("demo-term"), OPTIONAL)
     (glossary / "demo-term.yml").write_text(text, "utf-8")
     monkeypatch.chdir(tmp_path)
@@ -356,10 +354,7 @@ def test_status_compares_what_each_language_gives() -> None:
 def test_status_prints_a_table_then_the_entries_without_gaps(
     tmp_path: Path, monkeypatch, capsys
 ) -> None:
-    glossary = tmp_path / "glossary"
-    glossary.mkdir()
-    for entry in (DATA / "valid").glob("*.yml"):
-        shutil.copy(entry, glossary)
+    glossary = make_glossary(tmp_path)
     beta = glossary / "beta.yml"
     beta.write_text(
         beta.read_text("utf-8").replace("fr:\n", "fr:\n  abbreviation: OC\n", 1), "utf-8"

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from hooks import sla
 from tests.browser.axe import report, violations
 
 pytestmark = pytest.mark.browser
@@ -28,15 +29,7 @@ VECTORS = json.loads(
 CALCULATORS = {"fr": "outils/calculateur-sla/", "en": "en/tools/sla-calculator/"}
 TERM_PAGES = {"fr": "glossaire/sla/", "en": "en/glossary/sla/"}
 ALL_PAGES = [*CALCULATORS.items(), *TERM_PAGES.items()]
-FIELDS = [
-    "quota",
-    "marketing_share",
-    "deal_size",
-    "close_rate",
-    "lead_to_opportunity",
-    "opportunity_to_customer",
-    "reps",
-]
+FIELDS = list(sla.FIELDS)
 EXAMPLE = {
     "fr": {"quota": "500 000", "marketing_share": "40", "deal_size": "5 000", "close_rate": "25"},
     "en": {"quota": "500,000", "marketing_share": "40", "deal_size": "5,000", "close_rate": "25"},
