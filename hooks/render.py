@@ -58,11 +58,16 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-@cache
 def strings(lang: str) -> dict[str, Any]:
     """The words of generated pages in ``lang`` (templates/strings.yml)."""
-    data = yaml.safe_load((TEMPLATES / "strings.yml").read_text("utf-8"))
-    return data[lang]
+    path = TEMPLATES / "strings.yml"
+    return _read_strings(path.stat().st_mtime_ns)[lang]
+
+
+@cache
+def _read_strings(mtime: int) -> dict[str, Any]:
+    """Read once per version of the file, so ``mkdocs serve`` picks up an edit."""
+    return yaml.safe_load((TEMPLATES / "strings.yml").read_text("utf-8"))
 
 
 def letter_anchor(value: str, lang: str) -> str:
