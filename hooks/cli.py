@@ -3,15 +3,22 @@
 - ``glossary check [DIR]``: check every entry; exit 1 when one has a problem.
 - ``glossary new ID [--dir DIR]``: write ``DIR/ID.yml``, a new entry to fill in.
 - ``glossary status [DIR]``: what one language of each entry has that the other lacks.
+- ``glossary export [--format json|csv|tbx|ttl|all] [--output DIR] [--site-url URL] [DIR]``:
+  the machine-readable files of the site's ``/exports/``; one format on standard output, or
+  ``glossary.<ext>`` files written into ``--output``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
-from hooks import status
+import yaml
+
+from hooks import exports, status
 from hooks.problems import Problem, summary_line
 from hooks.scaffold import ScaffoldError, create_entry
 from hooks.urls import term_url
@@ -34,6 +41,21 @@ def main(argv: list[str] | None = None) -> int:
         "status", help="per entry, what one language has that the other lacks (for translators)"
     )
     gaps.add_argument("directory", nargs="?", default="glossary", help="default: glossary")
+    export = commands.add_parser(
+        "export", help="the glossary as JSON, CSV, TBX or Turtle (the site's /exports/ files)"
+    )
+    export.add_argument(
+        "--format",
+        choices=[*exports.RENDERERS, "all"],
+        help="default: all with --output, json on standard output",
+    )
+    export.add_argument("--output", metavar="DIR", help="write DIR/glossary.<ext> files")
+    export.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="base of the page URLs (default: site_url of ./mkdocs.yml, as the build uses)",
+    )
+    export.add_argument("directory", nargs="?", default="glossary", help="default: glossary")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.directory)
@@ -41,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args.id, args.dir)
     if args.command == "status":
         return _status(args.directory)
+    if args.command == "export":
+        return _export(args.directory, args.format, args.output, args.site_url)
     return 2  # pragma: no cover - argparse already refused
 
 
@@ -48,10 +72,10 @@ def _shown(directory: str) -> str:
     return directory.rstrip("/") or "/"
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], file: Any = None) -> None:
     for problem in problems:
-        print(problem)
-    print(summary_line(problems))
+        print(problem, file=file)
+    print(summary_line(problems), file=file)
 
 
 def _check(directory: str) -> int:
@@ -82,6 +106,61 @@ def _status(directory: str) -> int:
         return 1
     print(status.report(glossary))
     return 0
+
+
+def _export(directory: str, fmt: str | None, output: str | None, site_url: str | None) -> int:
+    fmt = fmt or ("all" if output else "json")
+    if fmt == "all" and not output:
+        print("glossary export: --format all writes four files: give --output DIR", file=sys.stderr)
+        return 2
+    site_url = site_url or _configured_site_url(Path("mkdocs.yml"))
+    if not site_url:
+        print("glossary export: no site_url in ./mkdocs.yml: give --site-url URL", file=sys.stderr)
+        return 2
+    glossary, problems = check_glossary(Path(directory), _shown(directory))
+    if problems:  # on standard error: standard output may be the export's file
+        _print_problems(problems, file=sys.stderr)
+        return 1
+    formats = tuple(exports.RENDERERS) if fmt == "all" else (fmt,)
+    if output is None:
+        sys.stdout.flush()
+        try:
+            sys.stdout.buffer.write(exports.RENDERERS[fmt](glossary, site_url).encode("utf-8"))
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # `glossary export | head`: the reader left; no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
+        return 0
+    for path in exports.write_exports(glossary, site_url, Path(output), formats):
+        print(f"Wrote {path} ({len(glossary)} entries)")
+    return 0
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: ``!ENV`` resolved as MkDocs does, any other tag ignored."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # !ENV NAME, or !ENV [NAME, OTHER_NAME, default]: the first variable set, else the default.
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)  # type: ignore[arg-type]
+        names, default = (items, None) if len(items) == 1 else (items[:-1], items[-1])
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _configured_site_url(config: Path) -> str | None:
+    """``site_url`` of mkdocs.yml, so that ``glossary export`` matches the built site's files."""
+    if not config.is_file():
+        return None
+    data = yaml.load(config.read_text("utf-8"), Loader=_ConfigLoader)
+    url = data.get("site_url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) and url else None
 
 
 if __name__ == "__main__":

@@ -21,7 +21,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hooks import calculator, content, render, search_index, structured_data, term_links, urls
+from hooks import (
+    calculator,
+    content,
+    exports,
+    render,
+    search_index,
+    structured_data,
+    term_links,
+    urls,
+)
 from hooks.model import LANGUAGES, Glossary
 from hooks.problems import summary_line
 from hooks.validate import check_glossary
@@ -101,8 +110,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-150)  # after static-i18n has built every language and written the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the sitemap of both languages, and split the search index per language, with
-    accent-free words and every term's names."""
+    """Write the sitemap of both languages and the exports (/exports/glossary.*), and split
+    the search index per language, with accent-free words and every term's names."""
     if _nested_build(config):
         return  # a nested language build: the final index is not written yet
     site = Path(config.site_dir)
@@ -112,6 +121,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, mtime=0))
     sitemap_url = urls.absolute(config.site_url or "/", "sitemap.xml")
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n", "utf-8")
+    exports.write_exports(_state.glossary, config.site_url or "/", site / "exports")
     index_path = site / "search" / "search_index.json"
     if not index_path.is_file():
         return

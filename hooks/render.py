@@ -171,6 +171,7 @@ def render_index(glossary: Glossary, lang: str) -> str:
             alphabet=[*ALPHABET, OTHERS],
             groups=dict(sorted(groups.items(), key=lambda pair: (pair[0] == OTHERS, pair[0]))),
             categories={key: value for key, value in categories.items() if value},
+            exports_href=urls.relative(urls.index_url(lang), "exports/"),
         )
     )
 

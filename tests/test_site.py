@@ -191,3 +191,18 @@ def test_sitemap_lists_every_page_with_the_same_alternates(built_site: Path) -> 
     assert len(listed) == len(pages(built_site))
     robots = (built_site / "robots.txt").read_text("utf-8")
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+
+
+def test_exports_hold_every_entry_and_the_index_pages_link_them(built_site: Path) -> None:
+    exports = built_site / "exports"
+    names = ["glossary.json", "glossary.csv", "glossary.tbx", "glossary.ttl"]
+    assert sorted(path.name for path in exports.iterdir()) == sorted(names)
+    data = json.loads((exports / "glossary.json").read_text("utf-8"))
+    entry_ids = sorted(path.stem for path in (ROOT / "glossary").glob("*.yml"))
+    assert [entry["id"] for entry in data["entries"]] == entry_ids
+    assert data["entries"][0]["url"]["en"] == f"{SITE_URL}en/glossary/{entry_ids[0]}/"
+    for folder in ("glossaire", "en/glossary"):
+        index = built_site / folder / "index.html"
+        links = [href for href in parse(index).xpath("//article//a/@href") if "exports/" in href]
+        resolved = sorted((index.parent / href).resolve().relative_to(built_site) for href in links)
+        assert resolved == sorted(Path("exports", name) for name in names), folder

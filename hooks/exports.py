@@ -1,0 +1,411 @@
+"""The glossary as machine-readable files: JSON, CSV, TBX and Turtle (DESIGN.md, "URLs").
+
+Each ``render_*`` function turns a checked :class:`~hooks.model.Glossary` into the whole text of
+one file; ``site_url`` is the site's base URL, from which every page URL is made absolute. The
+output depends on nothing else: no date, no machine, entries sorted by id, so rebuilding from
+the same entries gives the same bytes. The files are the same whatever the reader's language.
+
+``glossary.json`` (UTF-8, not ASCII-escaped), version 1 — every key is always present, an
+absent optional value is ``null`` and an absent list ``[]``::
+
+    {
+      "version": 1,                       # raised only when a key changes meaning or goes
+      "generated_from": "glossary/*.yml",
+      "languages": ["fr", "en"],
+      "entries": [                        # sorted by id
+        {
+          "id": "sla",                    # the file name, also the last part of its URLs
+          "category": "alignment",        # or null
+          "related": ["mql"],             # ids of other entries
+          "calculator": "sla",            # an in-browser calculator on its pages, or null
+          "url": {"fr": "https://…/glossaire/sla/", "en": "https://…/en/glossary/sla/"},
+          "fr": {
+            "term": "Accord de niveau de service",
+            "abbreviation": "SLA",        # or null
+            "aliases": [{"text": "service level agreement", "lang": "en"}],
+                                          # lang: the alias's language, always given (the
+                                          # section's own unless it is a loanword)
+            "summary": "…",               # one plain sentence as written: it may mark a
+                                          # foreign word [so]{lang=en}, which the CSV, TBX
+                                          # and Turtle files reduce to the word
+            "definition": "…",            # Markdown as written: [MQL](mql.md) links an entry,
+                                          # [word]{lang=en} marks a foreign word
+            "formula": {"expression": "…", "variables": [{"symbol": "…", "meaning": "…"}]},
+                                          # or null
+            "example": "…",               # Markdown, or null
+            "pitfalls": ["…"],
+            "sources": [{"title": "…", "author": null, "publisher": null, "year": 2006,
+                         "url": null}]
+          },
+          "en": {…the same keys…}
+        }
+      ]
+    }
+
+``glossary.csv``: one row per entry, UTF-8 with a byte order mark (Excel then reads accents
+right), RFC 4180 quoting and line ends; aliases joined with `` | ``, related ids with spaces.
+
+``glossary.tbx``: TBX-Basic, DCA style, of TBX v3 (ISO 30042:2019, namespace
+``urn:iso:std:iso:30042:ed-2``): one ``conceptEntry`` per entry (subject field, related
+concepts), one ``langSec`` per language (definition, then a ``termSec`` per name). Only data
+categories and values of TBX-Basic 1.0, the dialect version made for this namespace. No
+``xml-model`` line: the schemas TBX-Basic publishes under a stable address have since moved to
+another namespace (``urn:iso:std:iso:30042:ed:3.0``), so none of them fits this file.
+
+``glossary.ttl``: RDF Turtle with SKOS. The glossary is one ``skos:ConceptScheme`` named by the
+French index page's URL; each entry is one ``skos:Concept`` named by its French page's URL
+(French is the site's default and ``x-default`` language), with ``rdfs:seeAlso`` its English
+page. Not ``owl:sameAs``: the English page is another document about the concept, not another
+name of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from hooks import urls
+from hooks.markup import SPAN
+from hooks.model import LANGUAGES, Entry, Glossary, Text
+from hooks.render import strings
+
+JSON_VERSION = 1
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+CSV_COLUMNS = (
+    "id",
+    "category",
+    "fr_term",
+    "fr_abbreviation",
+    "fr_aliases",
+    "fr_summary",
+    "fr_url",
+    "en_term",
+    "en_abbreviation",
+    "en_aliases",
+    "en_summary",
+    "en_url",
+    "related",
+)
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def render_json(glossary: Glossary, site_url: str) -> str:
+    """``glossary.json``: every field of every entry, in the structure the docstring shows."""
+    data = {
+        "version": JSON_VERSION,
+        "generated_from": "glossary/*.yml",
+        "languages": list(LANGUAGES),
+        "entries": [_json_entry(entry, site_url) for entry in _sorted(glossary)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(glossary: Glossary, site_url: str) -> str:
+    """``glossary.csv``: names, summaries and URLs, one row per entry; starts with a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in _sorted(glossary):
+        row = [entry.id, entry.category or ""]
+        for lang in LANGUAGES:
+            text = entry.text(lang)
+            row += [
+                text.term,
+                text.abbreviation or "",
+                " | ".join(alias.text for alias in text.aliases),
+                _plain(text.summary),
+                _page(site_url, lang, entry.id),
+            ]
+        writer.writerow([*row, " ".join(entry.related)])
+    return "\ufeff" + buffer.getvalue()
+
+
+def render_tbx(glossary: Glossary, site_url: str) -> str:
+    """``glossary.tbx``: TBX-Basic (DCA style) for translation and terminology tools."""
+    root = ET.Element(
+        "tbx",
+        {"type": "TBX-Basic", "style": "dca", _XML_LANG: "fr", "xmlns": TBX_NAMESPACE},
+    )
+    file_desc = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
+    title = ET.SubElement(ET.SubElement(file_desc, "titleStmt"), "title")
+    title.text = strings("fr")["glossary_heading"]
+    source = ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p")
+    source.text = f"Generated from glossary/*.yml; published at {_index(site_url, 'fr')}"
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    by_id = glossary.by_id()
+    for entry in _sorted(glossary):
+        concept = ET.SubElement(body, "conceptEntry", {"id": _xml_id(entry.id)})
+        if entry.category:
+            # Concept level, so in the file's language (xml:lang="fr" on <tbx>).
+            subject = ET.SubElement(concept, "descrip", {"type": "subjectField"})
+            subject.text = strings("fr")["categories"][entry.category]
+        for other in entry.related:
+            # relatedConcept, at concept level: TBX-Basic 1.0's type for a link to another
+            # concept of the file (later versions, in the newer namespace, say crossReference).
+            if other in by_id:
+                ref = ET.SubElement(
+                    concept, "ref", {"type": "relatedConcept", "target": _xml_id(other)}
+                )
+                ref.text = by_id[other].text("fr").term
+        for lang, names in _names(entry).items():
+            lang_sec = ET.SubElement(concept, "langSec", {_XML_LANG: lang})
+            if lang in entry.texts:  # a loanword's language may have names only
+                definition = ET.SubElement(lang_sec, "descrip", {"type": "definition"})
+                definition.text = _plain(entry.text(lang).summary)
+            for name, kind in names:
+                term_sec = ET.SubElement(lang_sec, "termSec")
+                ET.SubElement(term_sec, "term").text = name
+                # TBX-Basic's termType values are fullForm, acronym, abbreviation, shortForm,
+                # variant and phrase: no "synonym". Every termSec of a conceptEntry already
+                # names the same concept, so an alias is a synonym by its place; it gets no
+                # termType rather than a wrong one.
+                if kind == "term":
+                    _term_note(term_sec, "termType", "fullForm")
+                    _term_note(term_sec, "administrativeStatus", "preferredTerm-admn-sts")
+                    link = ET.SubElement(
+                        term_sec,
+                        "xref",
+                        {
+                            "type": "externalCrossReference",
+                            "target": _page(site_url, lang, entry.id),
+                        },
+                    )
+                    link.text = name
+                elif kind == "abbreviation":
+                    _term_note(term_sec, "termType", "acronym")
+    ET.indent(root, space="  ")
+    xml = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n'
+
+
+def render_turtle(glossary: Glossary, site_url: str) -> str:
+    """``glossary.ttl``: the glossary as a SKOS concept scheme, in RDF Turtle."""
+    scheme = _index(site_url, "fr")
+    lines = [
+        "@prefix dct: <http://purl.org/dc/terms/> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "",
+        f"{turtle_iri(scheme)} a skos:ConceptScheme ;",
+        "    dct:title "
+        + _literals((strings(lang)["glossary_heading"], lang) for lang in LANGUAGES)
+        + " ;",
+        "    dct:description "
+        + _literals((strings(lang)["glossary_description"], lang) for lang in LANGUAGES)
+        + " ;",
+        f"    rdfs:seeAlso {turtle_iri(_index(site_url, 'en'))} .",
+    ]
+    by_id = glossary.by_id()
+    for entry in _sorted(glossary):
+        names = _names(entry)
+        statements = [
+            ("skos:inScheme", turtle_iri(scheme)),
+            ("skos:notation", turtle_string(entry.id)),
+            ("skos:prefLabel", _literals((entry.text(lang).term, lang) for lang in LANGUAGES)),
+            (
+                "skos:altLabel",
+                _literals(
+                    (name, lang)
+                    for lang, found in names.items()
+                    for name, kind in found
+                    if kind != "term"
+                ),
+            ),
+            (
+                "skos:definition",
+                _literals((_plain(entry.text(lang).summary), lang) for lang in LANGUAGES),
+            ),
+            (
+                "skos:related",
+                ", ".join(
+                    turtle_iri(_page(site_url, "fr", other))
+                    for other in entry.related
+                    if other in by_id
+                ),
+            ),
+            ("rdfs:seeAlso", turtle_iri(_page(site_url, "en", entry.id))),
+        ]
+        lines += ["", f"{turtle_iri(_page(site_url, 'fr', entry.id))} a skos:Concept ;"]
+        present = [(predicate, objects) for predicate, objects in statements if objects]
+        for index, (predicate, objects) in enumerate(present):
+            end = " ." if index == len(present) - 1 else " ;"
+            lines.append(f"    {predicate} {objects}{end}")
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Glossary, str], str]] = {
+    "json": render_json,
+    "csv": render_csv,
+    "tbx": render_tbx,
+    "ttl": render_turtle,
+}
+
+
+def file_name(fmt: str) -> str:
+    return f"glossary.{fmt}"
+
+
+def write_exports(
+    glossary: Glossary, site_url: str, folder: Path, formats: tuple[str, ...] = tuple(RENDERERS)
+) -> list[Path]:
+    """Write ``folder/glossary.<ext>`` for each format; return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        path = folder / file_name(fmt)
+        path.write_bytes(RENDERERS[fmt](glossary, site_url).encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def turtle_string(text: str) -> str:
+    """``text`` as a Turtle string literal, quotes included.
+
+    Backslashes, double quotes and line breaks are escaped (ECHAR); other control characters
+    become ``\\uXXXX`` (UCHAR). Everything else stays as it is: Turtle files are UTF-8.
+    """
+    out = []
+    for char in text:
+        if char in _ECHAR:
+            out.append(_ECHAR[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def turtle_iri(iri: str) -> str:
+    """``<iri>``, with the characters Turtle forbids inside ``<…>`` percent-encoded."""
+    encoded = "".join(
+        "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+        if char in _IRI_FORBIDDEN or ord(char) <= 0x20
+        else char
+        for char in iri
+    )
+    return f"<{encoded}>"
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_FORBIDDEN = set('<>"{}|^`\\')
+
+
+def _sorted(glossary: Glossary) -> list[Entry]:
+    return sorted(glossary, key=lambda entry: entry.id)
+
+
+def _page(site_url: str, lang: str, entry_id: str) -> str:
+    return urls.absolute(site_url, urls.term_url(lang, entry_id))
+
+
+def _index(site_url: str, lang: str) -> str:
+    return urls.absolute(site_url, urls.index_url(lang))
+
+
+def _plain(text: str) -> str:
+    """A summary without its ``[word]{lang=xx}`` marks, the only markup a summary may hold."""
+    return SPAN.sub(r"\1", text)
+
+
+def _json_entry(entry: Entry, site_url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "category": entry.category,
+        "related": list(entry.related),
+        "calculator": entry.calculator,
+        "url": {lang: _page(site_url, lang, entry.id) for lang in LANGUAGES},
+    }
+    for lang in LANGUAGES:
+        data[lang] = _json_text(entry.text(lang), lang)
+    return data
+
+
+def _json_text(text: Text, lang: str) -> dict[str, Any]:
+    formula = text.formula
+    return {
+        "term": text.term,
+        "abbreviation": text.abbreviation,
+        "aliases": [{"text": alias.text, "lang": alias.lang or lang} for alias in text.aliases],
+        "summary": text.summary,
+        "definition": text.definition,
+        "formula": {
+            "expression": formula.expression,
+            "variables": [
+                {"symbol": variable.symbol, "meaning": variable.meaning}
+                for variable in formula.variables
+            ],
+        }
+        if formula
+        else None,
+        "example": text.example,
+        "pitfalls": list(text.pitfalls),
+        "sources": [
+            {
+                "title": source.title,
+                "author": source.author,
+                "publisher": source.publisher,
+                "year": source.year,
+                "url": source.url,
+            }
+            for source in text.sources
+        ],
+    }
+
+
+def _names(entry: Entry) -> dict[str, list[tuple[str, str]]]:
+    """Per language, each name of the entry once, with its kind: ``term``, ``abbreviation``
+    or ``alias``; the site's languages first, then any other language of a loanword.
+
+    A loanword alias (``{text: service level agreement, lang: en}`` among the French names) is
+    listed in the language it is written in, not in the section it came from: TBX and SKOS
+    say a name's language by where it is (``langSec``) or by its tag (``@en``), and a French
+    translator's tool must not offer the English words as the French term. A name already
+    there (same letters after NFC and case folding) is not repeated.
+    """
+    found: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGUAGES}
+    seen: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+
+    def add(lang: str, name: str, kind: str) -> None:
+        key = unicodedata.normalize("NFC", name).casefold()
+        if key not in seen.setdefault(lang, set()):
+            seen[lang].add(key)
+            found.setdefault(lang, []).append((name, kind))
+
+    for lang in LANGUAGES:  # every term and abbreviation first: a loanword never displaces one
+        text = entry.text(lang)
+        add(lang, text.term, "term")
+        if text.abbreviation:
+            add(lang, text.abbreviation, "abbreviation")
+    for lang in LANGUAGES:  # each section's own aliases, then the loanwords
+        for alias in entry.text(lang).aliases:
+            if alias.lang in (None, lang):
+                add(lang, alias.text, "alias")
+    for lang in LANGUAGES:
+        for alias in entry.text(lang).aliases:
+            if alias.lang not in (None, lang):
+                add(alias.lang, alias.text, "alias")
+    others = sorted(lang for lang in found if lang not in LANGUAGES)
+    return {lang: found[lang] for lang in (*LANGUAGES, *others)}
+
+
+def _xml_id(entry_id: str) -> str:
+    """An XML ID for the entry: its id, with ``_`` in front when it starts with a digit
+    (an XML name cannot; entry ids never start with ``_``, so no two can meet)."""
+    return entry_id if entry_id[0].isalpha() else f"_{entry_id}"
+
+
+def _term_note(parent: ET.Element, kind: str, value: str) -> None:
+    ET.SubElement(parent, "termNote", {"type": kind}).text = value
+
+
+def _literals(pairs: Iterable[tuple[str, str]]) -> str:
+    """``"a"@fr, "b"@en`` from (text, language) pairs."""
+    return ", ".join(f"{turtle_string(text)}@{lang}" for text, lang in pairs)

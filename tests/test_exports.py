@@ -1,0 +1,436 @@
+"""The machine-readable exports (hooks/exports.py) and ``glossary export``.
+
+Golden files hold the four files rendered from ``tests/data/valid``; after an intended change,
+rewrite them with ``UPDATE_GOLDEN=1`` and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from lxml import etree
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from hooks import exports
+from hooks.cli import main
+from hooks.model import Alias, Entry, Glossary, Text
+from hooks.validate import check_glossary
+
+DATA = Path(__file__).parent / "data"
+GOLDEN = Path(__file__).parent / "golden" / "exports"
+SITE_URL = "https://example.org/smarketing/"
+TBX = {"t": exports.TBX_NAMESPACE}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# TBX-Basic's picklists (its Schematron): the only values a termNote may hold.
+TBX_BASIC_TERM_TYPES = {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"}
+TBX_BASIC_STATUSES = {
+    "preferredTerm-admn-sts",
+    "admittedTerm-admn-sts",
+    "deprecatedTerm-admn-sts",
+    "supersededTerm-admn-sts",
+}
+
+
+def valid_glossary() -> Glossary:
+    glossary, problems = check_glossary(DATA / "valid")
+    assert problems == []
+    return glossary
+
+
+GLOSSARY = valid_glossary()
+FILES = {fmt: render(GLOSSARY, SITE_URL) for fmt, render in exports.RENDERERS.items()}
+
+
+def text(term: str, summary: str = "Une phrase.", **fields: object) -> Text:
+    return Text(term=term, summary=summary, definition="…", **fields)  # type: ignore[arg-type]
+
+
+def entry(entry_id: str, fr: Text, en: Text, related: tuple[str, ...] = ()) -> Entry:
+    return Entry(entry_id, f"glossary/{entry_id}.yml", {"fr": fr, "en": en}, related=related)
+
+
+# An id starting with a digit, a loanword alias, characters Turtle and XML must escape.
+TRICKY = Glossary(
+    (
+        entry(
+            "360-feedback",
+            text(
+                "Feedback à 360\u00a0degrés",
+                abbreviation="360",
+                aliases=(
+                    Alias("évaluation à 360"),
+                    Alias("360-degree feedback", "en"),
+                    Alias("feedback 360", "en"),
+                    Alias("Rundum-Beurteilung", "de"),
+                ),
+            ),
+            text('The "360" feedback', 'A back\\slash,\na line break and <tags> & "quotes".'),
+            related=("abm",),
+        ),
+        entry("abm", text("Marketing des comptes stratégiques"), text("Account-based marketing")),
+    )
+)
+
+
+# --- golden files ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(exports.RENDERERS))
+def test_export_matches_golden_file(fmt: str) -> None:
+    golden = GOLDEN / exports.file_name(fmt)
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(FILES[fmt].encode("utf-8"))
+    assert FILES[fmt].encode("utf-8") == golden.read_bytes()
+
+
+def test_golden_exports_have_no_orphans() -> None:
+    on_disk = {path.name for path in GOLDEN.iterdir()}
+    assert on_disk == {exports.file_name(fmt) for fmt in exports.RENDERERS}
+
+
+def test_exports_are_deterministic_and_sorted_by_id() -> None:
+    shuffled = Glossary(tuple(reversed(GLOSSARY.entries)))
+    for fmt, render in exports.RENDERERS.items():
+        assert render(shuffled, SITE_URL) == FILES[fmt], fmt
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def test_json_structure_and_one_entry_in_full() -> None:
+    data = json.loads(FILES["json"])
+    assert {key: data[key] for key in ("version", "generated_from", "languages")} == {
+        "version": 1,
+        "generated_from": "glossary/*.yml",
+        "languages": ["fr", "en"],
+    }
+    assert [item["id"] for item in data["entries"]] == ["alpha", "beta"]
+    beta = data["entries"][1]
+    fr_definition = beta["fr"].pop("definition")
+    en_definition = beta["en"].pop("definition")
+    assert fr_definition.startswith("Ce texte sert de définition d’essai")
+    assert en_definition.endswith("each case breaks in its own way.")
+    empty = {"abbreviation": None, "aliases": [], "formula": None, "example": None}
+    assert beta == {
+        "id": "beta",
+        "category": "teams",
+        "related": ["alpha"],
+        "calculator": None,
+        "url": {
+            "fr": "https://example.org/smarketing/glossaire/beta/",
+            "en": "https://example.org/smarketing/en/glossary/beta/",
+        },
+        "fr": {
+            "term": "Œuvre collective",
+            **empty,
+            "summary": "Une seconde notion d’essai, rangée sous la lettre O.",
+            "pitfalls": [],
+            "sources": [],
+        },
+        "en": {
+            "term": "Collective work",
+            **empty,
+            "summary": "A second test notion, filed under the letter C.",
+            "pitfalls": [],
+            "sources": [],
+        },
+    }
+
+
+def test_json_keeps_markdown_aliases_formula_and_sources_as_written() -> None:
+    alpha = json.loads(FILES["json"])["entries"][0]
+    assert alpha["fr"]["aliases"] == [
+        {"text": "dynamique commerciale", "lang": "fr"},
+        {"text": "sales momentum", "lang": "en"},
+    ]
+    assert "[œuvre collective](beta.md)" in alpha["fr"]["definition"]
+    assert "[pipeline]{lang=en}" in alpha["fr"]["definition"]
+    assert alpha["en"]["formula"] == {
+        "expression": "SM = (V − P) / P × 100",
+        "variables": [
+            {"symbol": "V", "meaning": "sales in the period"},
+            {"symbol": "P", "meaning": "sales in the previous period"},
+        ],
+    }
+    assert alpha["en"]["sources"] == [
+        {"title": "A test book", "author": None, "publisher": None, "year": 2020, "url": None}
+    ]
+    assert "\\u00" not in FILES["json"], "UTF-8, not ASCII escapes"
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def test_csv_reads_back_one_row_per_entry() -> None:
+    raw = FILES["csv"].encode("utf-8")
+    assert raw.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(GLOSSARY)
+    assert list(rows[0]) == list(exports.CSV_COLUMNS)
+    alpha = rows[0]
+    assert alpha["id"] == "alpha"
+    assert alpha["fr_term"] == "Élan commercial"
+    assert alpha["fr_aliases"] == "dynamique commerciale | sales momentum"
+    assert alpha["fr_summary"] == (
+        "Une notion d’essai qui mesure la vitesse d’une équipe, à 12,5\u00a0% près."
+    )
+    assert alpha["en_url"] == "https://example.org/smarketing/en/glossary/alpha/"
+    assert alpha["related"] == "beta"
+    assert rows[1]["fr_abbreviation"] == "" and rows[1]["en_aliases"] == ""
+
+
+# --- TBX ---------------------------------------------------------------------------------------
+
+
+def parse_tbx(text: str) -> etree._Element:
+    return etree.fromstring(text.encode("utf-8"))
+
+
+def test_tbx_has_one_concept_entry_per_entry_with_both_languages() -> None:
+    root = parse_tbx(FILES["tbx"])
+    assert root.tag == f"{{{exports.TBX_NAMESPACE}}}tbx"
+    assert (root.get("type"), root.get("style"), root.get(XML_LANG)) == ("TBX-Basic", "dca", "fr")
+    assert root.xpath("t:tbxHeader/t:fileDesc/t:sourceDesc/t:p/text()", namespaces=TBX)
+    concepts = root.xpath("t:text/t:body/t:conceptEntry", namespaces=TBX)
+    assert [concept.get("id") for concept in concepts] == ["alpha", "beta"]
+    for concept in concepts:
+        langs = [sec.get(XML_LANG) for sec in concept.xpath("t:langSec", namespaces=TBX)]
+        assert langs == ["fr", "en"]
+    (alpha_fr,) = root.xpath(
+        '//t:conceptEntry[@id="alpha"]/t:langSec[@xml:lang="fr"]', namespaces=TBX
+    )
+    assert alpha_fr.xpath("t:termSec/t:term/text()", namespaces=TBX) == [
+        "Élan commercial",
+        "EC",
+        "dynamique commerciale",
+    ]
+    assert alpha_fr.xpath('t:descrip[@type="definition"]/text()', namespaces=TBX) == [
+        "Une notion d’essai qui mesure la vitesse d’une équipe, à 12,5\u00a0% près."
+    ]
+    assert alpha_fr.xpath(
+        't:termSec/t:xref[@type="externalCrossReference"]/@target', namespaces=TBX
+    ) == ["https://example.org/smarketing/glossaire/alpha/"]
+
+
+def assert_tbx_basic(root: etree._Element) -> None:
+    """What TBX-Basic's schemas ask of the parts the export uses."""
+    ids = set(root.xpath("//t:conceptEntry/@id", namespaces=TBX))
+    for note in root.xpath('//t:termNote[@type="termType"]', namespaces=TBX):
+        assert note.text in TBX_BASIC_TERM_TYPES
+    for note in root.xpath('//t:termNote[@type="administrativeStatus"]', namespaces=TBX):
+        assert note.text in TBX_BASIC_STATUSES
+    for ref in root.xpath("//t:ref", namespaces=TBX):
+        assert ref.getparent().tag.endswith("conceptEntry") and ref.get("target") in ids
+    for xref in root.xpath("//t:xref", namespaces=TBX):
+        assert xref.getparent().tag.endswith("termSec")
+        assert xref.get("target").startswith(("https://", "http://"))
+    for lang_sec in root.xpath("//t:langSec", namespaces=TBX):
+        assert lang_sec.xpath("t:termSec", namespaces=TBX), "a langSec needs a termSec"
+    for element in root.iter():  # auxiliary information before the sections it describes
+        children = [child.tag.rpartition("}")[2] for child in element]
+        for section in ("langSec", "termSec"):
+            if section in children:
+                first = children.index(section)
+                assert all(tag == section for tag in children[first:]), element.tag
+
+
+def test_tbx_uses_only_tbx_basic_data_categories() -> None:
+    assert_tbx_basic(parse_tbx(FILES["tbx"]))
+    assert_tbx_basic(parse_tbx(exports.render_tbx(TRICKY, SITE_URL)))
+
+
+def test_tbx_ids_loanwords_and_escaping() -> None:
+    root = parse_tbx(exports.render_tbx(TRICKY, SITE_URL))
+    concept = root.xpath("//t:conceptEntry", namespaces=TBX)[0]
+    assert concept.get("id") == "_360-feedback", "an XML ID cannot start with a digit"
+    assert root.xpath('//t:conceptEntry[@id="_360-feedback"]/t:ref/@target', namespaces=TBX) == [
+        "abm"
+    ]
+    names = {
+        sec.get(XML_LANG): sec.xpath("t:termSec/t:term/text()", namespaces=TBX)
+        for sec in concept.xpath("t:langSec", namespaces=TBX)
+    }
+    # Loanwords listed in their own language, after that language's names.
+    assert names == {
+        "fr": ["Feedback à 360\u00a0degrés", "360", "évaluation à 360"],
+        "en": ['The "360" feedback', "360-degree feedback", "feedback 360"],
+        "de": ["Rundum-Beurteilung"],
+    }
+    (definition,) = concept.xpath('t:langSec[@xml:lang="en"]/t:descrip/text()', namespaces=TBX)
+    assert definition == 'A back\\slash,\na line break and <tags> & "quotes".'
+    assert not concept.xpath('t:langSec[@xml:lang="de"]/t:descrip', namespaces=TBX)
+
+
+# --- Turtle ------------------------------------------------------------------------------------
+
+
+def parse_turtle(text: str) -> rdflib.Graph:
+    graph = rdflib.Graph()
+    graph.parse(data=text, format="turtle")
+    return graph
+
+
+def test_turtle_parses_into_a_skos_concept_scheme() -> None:
+    graph = parse_turtle(FILES["ttl"])
+    schemes = list(graph.subjects(RDF.type, SKOS.ConceptScheme))
+    assert schemes == [rdflib.URIRef(SITE_URL + "glossaire/")]
+    assert set(graph.objects(schemes[0], DCTERMS.title)) == {
+        rdflib.Literal("Glossaire de l’alignement ventes–marketing", lang="fr"),
+        rdflib.Literal("Sales and marketing alignment glossary", lang="en"),
+    }
+    alpha = rdflib.URIRef(SITE_URL + "glossaire/alpha/")
+    beta = rdflib.URIRef(SITE_URL + "glossaire/beta/")
+    assert set(graph.subjects(RDF.type, SKOS.Concept)) == {alpha, beta}
+    assert set(graph.objects(alpha, SKOS.prefLabel)) == {
+        rdflib.Literal("Élan commercial", lang="fr"),
+        rdflib.Literal("Sales momentum", lang="en"),
+    }
+    assert set(graph.objects(alpha, SKOS.altLabel)) == {
+        rdflib.Literal("EC", lang="fr"),
+        rdflib.Literal("dynamique commerciale", lang="fr"),
+        rdflib.Literal("SM", lang="en"),
+    }
+    assert (alpha, SKOS.related, beta) in graph and (beta, SKOS.related, alpha) in graph
+    assert (alpha, SKOS.inScheme, schemes[0]) in graph
+    assert (alpha, SKOS.notation, rdflib.Literal("alpha")) in graph
+    assert (alpha, RDFS.seeAlso, rdflib.URIRef(SITE_URL + "en/glossary/alpha/")) in graph
+    assert rdflib.Literal(
+        "A test notion that measures how fast a team moves, to within 12.5%.", lang="en"
+    ) in set(graph.objects(alpha, SKOS.definition))
+
+
+def test_turtle_escapes_and_tags_loanwords() -> None:
+    graph = parse_turtle(exports.render_turtle(TRICKY, SITE_URL))
+    concept = rdflib.URIRef(SITE_URL + "glossaire/360-feedback/")
+    assert rdflib.Literal('The "360" feedback', lang="en") in set(
+        graph.objects(concept, SKOS.prefLabel)
+    )
+    assert rdflib.Literal('A back\\slash,\na line break and <tags> & "quotes".', lang="en") in set(
+        graph.objects(concept, SKOS.definition)
+    )
+    assert {
+        rdflib.Literal("360-degree feedback", lang="en"),
+        rdflib.Literal("Rundum-Beurteilung", lang="de"),
+    } <= set(graph.objects(concept, SKOS.altLabel))
+
+
+@pytest.mark.parametrize(
+    ("value", "literal"),
+    [
+        ("plain", '"plain"'),
+        ('say "hi"', '"say \\"hi\\""'),
+        ("a\\b", '"a\\\\b"'),
+        ("two\nlines\r\tand tab", '"two\\nlines\\r\\tand tab"'),
+        ("bell\x07 del\x7f", '"bell\\u0007 del\\u007F"'),
+        ("accents é « » and U+00A0\u00a0", '"accents é « » and U+00A0\u00a0"'),
+    ],
+)
+def test_turtle_string(value: str, literal: str) -> None:
+    assert exports.turtle_string(value) == literal
+    graph = parse_turtle(f"<urn:s> <urn:p> {literal} .")
+    assert graph.value(rdflib.URIRef("urn:s"), rdflib.URIRef("urn:p")) == rdflib.Literal(value)
+
+
+def test_turtle_iri_percent_encodes_what_turtle_forbids() -> None:
+    assert (
+        exports.turtle_iri("https://example.org/a b/<x>") == "<https://example.org/a%20b/%3Cx%3E>"
+    )
+    assert exports.turtle_iri("https://example.org/glossaire/sla/") == (
+        "<https://example.org/glossaire/sla/>"
+    )
+
+
+# --- glossary export ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(exports.RENDERERS))
+def test_cli_prints_one_format(fmt: str, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    code = main(["export", "--format", fmt, "--site-url", SITE_URL, str(DATA / "valid")])
+    out, err = capsysbinary.readouterr()
+    assert (code, err) == (0, b"")
+    assert out == (GOLDEN / exports.file_name(fmt)).read_bytes()
+
+
+def test_cli_prints_json_by_default(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", "--site-url", SITE_URL, str(DATA / "valid")]) == 0
+    assert capsysbinary.readouterr().out == (GOLDEN / "glossary.json").read_bytes()
+
+
+def test_cli_writes_every_format_into_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "out" / "exports"
+    code = main(["export", "--output", str(out_dir), "--site-url", SITE_URL, str(DATA / "valid")])
+    assert code == 0
+    for fmt in exports.RENDERERS:
+        name = exports.file_name(fmt)
+        assert (out_dir / name).read_bytes() == (GOLDEN / name).read_bytes()
+    assert capsys.readouterr().out.count("Wrote ") == 4
+
+
+def test_cli_writes_one_format_into_output(tmp_path: Path) -> None:
+    args = ["export", "--format", "ttl", "--output", str(tmp_path), "--site-url", SITE_URL]
+    assert main([*args, str(DATA / "valid")]) == 0
+    assert [path.name for path in tmp_path.iterdir()] == ["glossary.ttl"]
+
+
+def test_cli_refuses_all_formats_on_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["export", "--format", "all", "--site-url", SITE_URL, str(DATA / "valid")])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert "--output" in err
+
+
+def test_cli_reports_problems_and_exports_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glossary = tmp_path / "glossary"
+    shutil.copytree(DATA / "valid", glossary)
+    bad = (glossary / "beta.yml").read_text("utf-8").replace("related: [alpha]", "related: [gamma]")
+    (glossary / "beta.yml").write_text(bad, "utf-8")
+    out_dir = tmp_path / "exports"
+    code = main(["export", "--output", str(out_dir), "--site-url", SITE_URL, str(glossary)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert f"{glossary}/beta.yml:3:11: related: no entry 'gamma'" in err
+    assert err.rstrip().endswith("1 problem in 1 file")
+    assert not out_dir.exists()
+
+
+def test_cli_takes_the_site_url_from_mkdocs_yml(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    shutil.copytree(DATA / "valid", tmp_path / "glossary")
+    (tmp_path / "mkdocs.yml").write_text(
+        'site_name: Test\nsite_url: !ENV [SITE_URL, "https://default.example/"]\n'
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert main(["export", "--format", "csv"]) == 0
+    assert b"https://default.example/glossaire/alpha/" in capsysbinary.readouterr().out
+    monkeypatch.setenv("SITE_URL", "https://from-env.example/")
+    assert main(["export", "--format", "csv"]) == 0
+    assert b"https://from-env.example/glossaire/alpha/" in capsysbinary.readouterr().out
+
+
+def test_cli_needs_a_site_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(DATA / "valid", tmp_path / "glossary")
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml here
+    assert main(["export"]) == 2
+    assert "--site-url" in capsys.readouterr().err
