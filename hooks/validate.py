@@ -64,8 +64,13 @@ def check_glossary(directory: Path, shown_dir: str | None = None) -> tuple[Gloss
         if not isinstance(file.doc.data, dict):
             problems.append(Problem(file.shown, 1, 1, "an entry is a group of fields: fr:, en:, …"))
             continue
-        problems.extend(_schema_problems(validator, file.doc))
-        problems.extend(_text_problems(file.doc))
+        try:
+            problems.extend(_schema_problems(validator, file.doc))
+            problems.extend(_text_problems(file.doc))
+        except Exception as error:  # a gap in our rules must not cost the contributor a traceback
+            file.doc.data = None  # and the entry is left out of the cross-entry rules
+            message = f"this file could not be checked ({type(error).__name__}): please report it"
+            problems.append(Problem(file.shown, 1, 1, message))
 
     known = {file.entry_id for file in files}
     problems.extend(_related_problems(files, known))

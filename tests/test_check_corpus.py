@@ -88,3 +88,20 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
 def test_missing_folder_is_a_problem_not_a_traceback(tmp_path: Path, capsys) -> None:
     assert main(["check", str(tmp_path / "nowhere")]) == 1
     assert "no such folder" in capsys.readouterr().out
+
+
+def test_a_gap_in_the_rules_is_reported_not_raised(tmp_path: Path, monkeypatch, capsys) -> None:
+    import hooks.validate
+
+    def broken(doc: object) -> list:
+        raise KeyError("unexpected")
+
+    monkeypatch.setattr(hooks.validate, "_text_problems", broken)
+    make_glossary(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "glossary"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "glossary/alpha.yml:1:1: this file could not be checked (KeyError): please report it"
+    )
+    assert lines[-1] == "2 problems in 2 files"
