@@ -87,7 +87,7 @@ def main() -> int:
             for page in pages:
                 if page.lang == lang:
                     text = (project / "content" / page.src_uri).read_text("utf-8")
-                    link_terms(text, matcher, hrefs, skip=set())
+                    link_terms(text, matcher, hrefs.get, skip=set())
         linking = time.perf_counter() - started
 
         site = Path(folder) / "site"

@@ -44,9 +44,10 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 class _State:
     fingerprint: tuple = ()
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
-    pages: list[content.ContentPage] = field(default_factory=list)
+    pages: dict[str, content.ContentPage] = field(default_factory=dict)  # by src_uri
     twins: dict[str, str] = field(default_factory=dict)
     matchers: dict[str, term_links.Matcher] = field(default_factory=dict)
+    mentions: dict[tuple[str, str], list[content.ContentPage]] = field(default_factory=dict)
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL → alternates
 
 
@@ -74,16 +75,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 log.error(str(problem))
             raise PluginError(f"glossary: {summary_line(problems)}; nothing was built")
         _state.fingerprint, _state.glossary = fingerprint, glossary
-        _state.pages, _state.twins = pages, twins
+        _state.pages, _state.twins = {page.src_uri: page for page in pages}, twins
         _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in LANGUAGES}
+        _state.mentions = content.glossary_mentions(pages, _mentioned)
     return config
 
 
 @event_priority(-100)  # after static-i18n has picked this language's files (DESIGN.md, fact 3)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
-    mentions = content.glossary_mentions(_state.pages, _mentioned)
-    for page in render.pages(_state.glossary, lang, mentions):
+    for page in render.pages(_state.glossary, lang, _state.mentions):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
         file.dest_uri = urls.src_to_dest(page.src_uri)
@@ -97,14 +98,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Link the first mention of each term in hand-written pages, then server-render the
     in-browser calculators where a page has their marker line."""
     lang = _language(config)
-    written = _state_page(page.file.src_uri)
+    written = _state.pages.get(page.file.src_uri)
     if written is not None and written.auto_links:
-        hrefs = {
-            entry.id: urls.relative(page.url, urls.term_url(lang, entry.id))
-            for entry in _state.glossary
-        }
+
+        def href(entry_id: str) -> str:
+            return urls.relative(page.url, urls.term_url(lang, entry_id))
+
         skip = content.linked_entries(written)
-        markdown = term_links.link_terms(markdown, _state.matchers[lang], hrefs, skip)
+        markdown = term_links.link_terms(markdown, _state.matchers[lang], href, skip)
     return calculator.replace_markers(markdown, lang, page.url)
 
 
@@ -171,10 +172,6 @@ def _nested_build(config: MkDocsConfig) -> bool:
 def _language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or urls.DEFAULT_LANGUAGE
-
-
-def _state_page(src_uri: str) -> content.ContentPage | None:
-    return next((page for page in _state.pages if page.src_uri == src_uri), None)
 
 
 def _mentioned(page: content.ContentPage) -> set[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from hooks.model import Glossary
@@ -134,13 +134,13 @@ def first_mentions(markdown: str, matcher: Matcher, skip: set[str]) -> list[Ment
     return found
 
 
-def link_terms(markdown: str, matcher: Matcher, href: dict[str, str], skip: set[str]) -> str:
+def link_terms(markdown: str, matcher: Matcher, href: Callable[[str], str], skip: set[str]) -> str:
     """``markdown`` with the first mention of each term made a link with its summary as title."""
     result, last = [], 0
     for mention in first_mentions(markdown, matcher, skip):
         words = markdown[mention.start : mention.end]
         title = html.escape(mention.target.summary)
-        link = html.escape(href[mention.target.entry_id])
+        link = html.escape(href(mention.target.entry_id))
         result += [
             markdown[last : mention.start],
             f'<a href="{link}" class="gl-term" title="{title}">{words}</a>',

@@ -107,24 +107,25 @@ CASES = [
     ("markdown", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
 def test_linking(markdown: str, expected: str) -> None:
-    assert link_terms(markdown, MATCHER, HREF, skip=set()) == expected
+    assert link_terms(markdown, MATCHER, HREF.get, skip=set()) == expected
 
 
 def test_entries_already_linked_or_the_page_own_entry_are_skipped() -> None:
     assert (
-        link_terms("Le SLA et le ROI.", MATCHER, HREF, skip={"sla", "roi"}) == "Le SLA et le ROI."
+        link_terms("Le SLA et le ROI.", MATCHER, HREF.get, skip={"sla", "roi"})
+        == "Le SLA et le ROI."
     )
 
 
 def test_summary_is_escaped_in_the_title() -> None:
     glossary = Glossary((entry("x", 'Quote "this" <b>'),))
     matcher = Matcher(glossary, "fr")
-    out = link_terms('A quote "this" <b>.', matcher, {"x": "x/"}, skip=set())
+    out = link_terms('A quote "this" <b>.', matcher, {"x": "x/"}.get, skip=set())
     assert out.count("gl-term") == 0  # the name spans an HTML-looking tag: left alone
     glossary = Glossary((entry("y", "Lead", None),))
     text = Text(term="Lead", summary='Say "hi" & <go>.', definition="…")
     glossary = Glossary((Entry("y", "y.yml", {"fr": text, "en": text}),))
-    out = link_terms("A lead.", Matcher(glossary, "fr"), {"y": "y/"}, skip=set())
+    out = link_terms("A lead.", Matcher(glossary, "fr"), {"y": "y/"}.get, skip=set())
     assert (
         out
         == 'A <a href="y/" class="gl-term" title="Say &quot;hi&quot; &amp; &lt;go&gt;.">lead</a>.'
