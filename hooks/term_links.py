@@ -70,7 +70,7 @@ class Matcher:
     def __init__(self, glossary: Glossary, lang: str) -> None:
         self.exact: dict[tuple[str, ...], Target] = {}  # abbreviations: case matters
         self.folded: dict[tuple[str, ...], Target] = {}  # terms and aliases: any case
-        self.longest = 1
+        self.prefixes: set[tuple[str, ...]] = set()  # every beginning of a name, folded
         for entry in glossary:
             text = entry.text(lang)
             target = Target(entry.id, text.summary)
@@ -85,14 +85,16 @@ class Matcher:
     ) -> None:
         if words:
             table.setdefault(words, target)
-            self.longest = max(self.longest, len(words))
+            folded = tuple(_fold(word) for word in words)
+            self.prefixes.update(folded[:size] for size in range(1, len(folded) + 1))
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Every mention in ``text``, left to right, longest name first at each place."""
         words = list(_WORD.finditer(text))
+        folded = [_fold(word.group()) for word in words]
         index = 0
         while index < len(words):
-            found = self._longest_at(text, words, index)
+            found = self._longest_at(text, words, folded, index)
             if found is None:
                 index += 1
                 continue
@@ -101,21 +103,22 @@ class Matcher:
             index += size
 
     def _longest_at(
-        self, text: str, words: list[re.Match[str]], index: int
+        self, text: str, words: list[re.Match[str]], folded: list[str], index: int
     ) -> tuple[int, Target] | None:
-        size = 1
-        while size < self.longest and index + size < len(words):
-            gap = text[words[index + size - 1].end() : words[index + size].start()]
-            if not _JOINER.match(gap):
-                break
-            size += 1
-        for length in range(size, 0, -1):
-            span = words[index : index + length]
-            exact = tuple(match.group() for match in span)
-            target = self.exact.get(exact) or self.folded.get(tuple(_fold(w) for w in exact))
+        """The longest name starting at word ``index``: grow while the words begin a name."""
+        best = None
+        end = index
+        while end < len(words) and tuple(folded[index : end + 1]) in self.prefixes:
+            if end > index:
+                gap = text[words[end - 1].end() : words[end].start()]
+                if not _JOINER.match(gap):
+                    break
+            exact = tuple(match.group() for match in words[index : end + 1])
+            target = self.exact.get(exact) or self.folded.get(tuple(folded[index : end + 1]))
             if target is not None:
-                return length, target
-        return None
+                best = (end - index + 1, target)
+            end += 1
+        return best
 
 
 def first_mentions(markdown: str, matcher: Matcher, skip: set[str]) -> list[Mention]:
