@@ -23,6 +23,7 @@ GLOSSARY = Glossary(
     (
         entry("lead", "Lead"),
         entry("lead-scoring", "Lead scoring", None, "notation des leads"),
+        entry("predictive", "Lead scoring prédictif avancé"),
         entry("sla", "Accord de niveau de service", "SLA"),
         entry("roi", "Retour sur investissement", "ROI"),
         entry("crr", "Taux de rétention client", "CRR", "rétention client"),
@@ -48,6 +49,16 @@ CASES = [
         "longest match first",
         "Le lead scoring aide.",
         f"Le {linked('lead-scoring', 'lead scoring')} aide.",
+    ),
+    (
+        "longest complete name",
+        "Un lead scoring prédictif avancé.",
+        f"Un {linked('predictive', 'lead scoring prédictif avancé')}.",
+    ),
+    (
+        "back to a shorter name",
+        "Un lead scoring prédictif simple.",
+        f"Un {linked('lead-scoring', 'lead scoring')} prédictif simple.",
     ),
     ("whole words only", "Les leadership et SLAs.", "Les leadership et SLAs."),
     (
