@@ -7,11 +7,15 @@ import unicodedata
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
+def fold(text: str) -> str:
+    """Text without accents or ligatures: « Rétention » → « Retention », œ → oe."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def sort_key(text: str) -> tuple[str, str]:
     """Accents and case only break ties; punctuation and spaces are ignored."""
-    base = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    base = "".join(char for char in base if not unicodedata.combining(char))
-    letters = "".join(char for char in base.casefold() if char.isalnum())
+    letters = "".join(char for char in fold(text).casefold() if char.isalnum())
     return letters, text.casefold()
 
 

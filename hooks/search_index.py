@@ -12,22 +12,15 @@ Each document gains two fields the search worker indexes but never displays:
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
+from hooks.collate import fold
 from hooks.urls import DEFAULT_LANGUAGE, prefix
 
 NAMES_BOOST = 1e4
 FOLDED_BOOST = 1.0
 _WORD = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"<[^>]*>")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
-
-
-def fold(text: str) -> str:
-    """Text without accents or ligatures: « Rétention » → « Retention »."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def folded_words(text: str) -> list[str]:

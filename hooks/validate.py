@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from hooks import typography
+from hooks.collate import fold
 from hooks.load import Document, KeyPath, load_document
 from hooks.model import CATEGORIES, LANGUAGES, Glossary, entry_from_data
 from hooks.problems import Problem
@@ -145,12 +146,7 @@ def _find_files(directory: Path, shown_dir: str, problems: list[Problem]) -> Ite
 
 def suggested_id(name: str) -> str:
     """A valid id close to ``name``: ``Lead Scoring`` → ``lead-scoring``."""
-    return re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-") or "term"
-
-
-def _ascii(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", fold(name).lower()).strip("-") or "term"
 
 
 # --- schema ------------------------------------------------------------------------------------
