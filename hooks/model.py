@@ -7,7 +7,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 LANGUAGES = ("fr", "en")
-CATEGORIES = ("alignment", "leads", "metrics", "strategy", "teams", "tools")
+# The order is the one readers meet on the index: from alignment itself, along the revenue
+# team and the funnel, to what is around it. Labels and descriptions: templates/strings.yml.
+CATEGORIES = (
+    "alignment",
+    "teams",
+    "leads",
+    "demand",
+    "sales",
+    "revenue",
+    "metrics",
+    "customers",
+    "strategy",
+    "tools",
+)
 
 
 @dataclass(frozen=True)
