@@ -103,9 +103,7 @@ def test_the_glossary_is_large_enough_and_linked() -> None:
 # name a kind of metric rather than one figure.
 NOT_ONE_FIGURE = {"kpi"}
 METRIC_ENTRIES = [
-    e.id
-    for e in GLOSSARY
-    if e.category in ("metrics", "revenue") and e.id not in NOT_ONE_FIGURE
+    e.id for e in GLOSSARY if e.category in ("metrics", "revenue") and e.id not in NOT_ONE_FIGURE
 ] + [e.id for e in GLOSSARY if e.category not in ("metrics", "revenue") and e.text("fr").formula]
 
 
