@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.composer import Composer
@@ -21,6 +21,11 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
+
+try:  # libyaml, compiled into PyYAML's wheels: scans and composes in C (DESIGN.md, fact 13)
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml: the Python path only
+    CParser = None
 
 from hooks.problems import Problem
 
@@ -35,8 +40,7 @@ STR, INT, FLOAT, BOOL, NULL = (
 )
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):  # a tuple: made once per value, 70,000 times at 1,000 entries
     """Where a scalar's text starts, to point inside block texts."""
 
     line: int  # 1-based line of the node
@@ -54,6 +58,8 @@ class Document:
     values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[KeyPath, Scalar] = field(default_factory=dict)
+    # every text value with its path, in the order of the file (what the text rules read)
+    strings: list[tuple[KeyPath, str]] = field(default_factory=list)
 
     def at(self, path: KeyPath) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest ancestor."""
@@ -146,6 +152,87 @@ for _tag, _pattern, _first in (
     _EntryLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
+# Where an anchor (&a) or alias (*a) could start, and flow brackets that could nest deeply: a
+# file without them needs no event-by-event look before libyaml composes it.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:?-])[&*][^\s\[\]{},]")
+
+
+class _FastEntryLoader(*((CParser, BaseResolver) if CParser else (BaseResolver,))):  # type: ignore[misc]
+    """libyaml's parser and composer with the loader's YAML 1.2 resolver (no anchors checked)."""
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """``BaseResolver.resolve`` for the loader's resolvers only (no path resolvers)."""
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, pattern in _FIRST_CHARACTER.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return STR
+        return SEQ if kind is SequenceNode else MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # no path resolvers: libyaml calls this for every node
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+_FIRST_CHARACTER = _EntryLoader.yaml_implicit_resolvers
+SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _compose_fast(text: str) -> tuple[bool, Node | None]:
+    """``(True, root)`` when libyaml reads ``text`` exactly as the Python composer would.
+
+    ``(False, None)`` sends the file to the pure-Python path: anything libyaml rejects (its
+    messages differ from PyYAML's, which the corpus pins), an anchor, an alias or deep nesting
+    (refused there with their position).
+    """
+    if CParser is None:
+        return False, None
+    # libyaml refuses the same control characters as PyYAML's reader, so they fall back too.
+    maybe_anchor = ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text)
+    if (maybe_anchor or text.count("[") + text.count("{") > MAX_DEPTH) and not _events_are_plain(
+        text
+    ):
+        return False, None
+    loader = _FastEntryLoader(text)
+    try:
+        return True, loader.get_single_node()
+    except Exception:
+        return False, None
+    finally:
+        loader.dispose()
+
+
+def _events_are_plain(text: str) -> bool:
+    """No anchor, no alias, nesting within ``MAX_DEPTH``: libyaml's events, read one by one."""
+    parser = CParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is AliasEvent or getattr(event, "anchor", None) is not None:
+                return False
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH - 1:
+                    return False
+            elif kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+                depth -= 1
+            elif kind is yaml.StreamEndEvent:
+                return True
+    except Exception:
+        return False
+    finally:
+        parser.dispose()
+
+
 def _mark_error(mark: Any, message: str) -> _LoadError:
     return _LoadError(mark.line + 1, mark.column + 1, message)
 
@@ -224,11 +311,24 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
         return doc, problems
 
     try:
-        loader = _EntryLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        fast, root = _compose_fast(text)
+        if fast and root is not None:
+            found_before = len(problems)
+            try:
+                doc.data = _convert(root, (), doc, text, problems)
+                return doc, problems
+            except _TooDeep:  # the Python path below says where, exactly as it always has
+                fast = False
+                del problems[found_before:]
+                doc.values.clear()
+                doc.keys.clear()
+                doc.scalars.clear()
+        if not fast:
+            loader = _EntryLoader(text)
+            try:
+                root = loader.get_single_node()
+            finally:
+                loader.dispose()
         if root is None:
             report(1, 1, "the file holds no data: an entry needs at least 'fr' and 'en'")
             return doc, problems
@@ -252,24 +352,34 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
     return doc, problems
 
 
-def _convert(node: Node, path: KeyPath, doc: Document, text: str, problems: list[Problem]) -> Any:
+class _TooDeep(Exception):
+    """libyaml composed a tree deeper than ``MAX_DEPTH``: the Python path reports it."""
+
+
+def _convert(
+    node: Node, path: KeyPath, doc: Document, text: str, problems: list[Problem], depth: int = 1
+) -> Any:
     """Build plain data; a duplicate key is reported and the first value kept, to go on."""
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if depth > MAX_DEPTH:
+        raise _TooDeep
+    mark = node.start_mark
+    line, col = mark.line + 1, mark.column + 1
     doc.values[path] = (line, col)
-    if isinstance(node, ScalarNode):
-        indent = 0
-        if node.style in ("|", ">"):
-            content = text.split("\n")[node.start_mark.line + 1 :]
-            first = next((row for row in content if row.strip()), "")
-            indent = len(first) - len(first.lstrip(" "))
-        doc.scalars[path] = Scalar(line, col, node.style, indent)
-        return _scalar(node)
-    if isinstance(node, SequenceNode):
+    kind = type(node)
+    if kind is ScalarNode:
+        style = node.style or None  # libyaml says "" for plain
+        indent = _block_indent(text, mark.index) if style in ("|", ">") else 0
+        doc.scalars[path] = Scalar(line, col, style, indent)
+        value = node.value if node.tag == STR else _scalar(node)
+        if type(value) is str:
+            doc.strings.append((path, value))
+        return value
+    if kind is SequenceNode:
         return [
-            _convert(item, (*path, index), doc, text, problems)
+            _convert(item, (*path, index), doc, text, problems, depth + 1)
             for index, item in enumerate(node.value)
         ]
-    if isinstance(node, MappingNode):
+    if kind is MappingNode:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
@@ -283,9 +393,21 @@ def _convert(node: Node, path: KeyPath, doc: Document, text: str, problems: list
                 problems.append(Problem(doc.path, key_line, key_col, message))
                 continue
             doc.keys[(*path, key)] = (key_line, key_col)
-            result[key] = _convert(value_node, (*path, key), doc, text, problems)
+            result[key] = _convert(value_node, (*path, key), doc, text, problems, depth + 1)
         return result
     raise _LoadError(line, col, "unsupported YAML node")  # pragma: no cover - PyYAML has no other
+
+
+def _block_indent(text: str, start: int) -> int:
+    """Indentation of the first non-blank line after the line holding ``start``."""
+    end = text.find("\n", start)
+    while end != -1:
+        line_end = text.find("\n", end + 1)
+        row = text[end + 1 : line_end if line_end != -1 else len(text)]
+        if row.strip():
+            return len(row) - len(row.lstrip(" "))
+        end = line_end
+    return 0
 
 
 def _scalar(node: ScalarNode) -> Any:

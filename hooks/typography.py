@@ -6,6 +6,7 @@ import re
 
 NO_BREAK = "\u00a0\u202f"
 _DOT_DECIMAL = re.compile(r"\d\.\d+[\u00a0\u202f ]?[%€]")
+_SIGNS = re.compile(r"[:;?!%«»]")
 
 
 def french_problems(text: str) -> list[tuple[int, str]]:
@@ -14,10 +15,19 @@ def french_problems(text: str) -> list[tuple[int, str]]:
     ``text`` should have code and URLs blanked out already (same length, spaces).
     """
     found = []
-    for index, char in enumerate(text):
+    last = len(text) - 1
+    for match in _SIGNS.finditer(text):  # a regex finds the few signs; a loop over every char
+        index = match.start()  # cost 3 s at 1,000 entries
+        char = text[index]
         before = text[index - 1] if index else "\n"
-        after = text[index + 1] if index + 1 < len(text) else "\n"
-        if char in ":;?!%":
+        after = text[index + 1] if index < last else "\n"
+        if char == "«":
+            if after not in NO_BREAK:
+                found.append((index, "French typography: put a no-break space after '«'"))
+        elif char == "»":
+            if before not in NO_BREAK:
+                found.append((index, "French typography: put a no-break space before '»'"))
+        else:
             if before in NO_BREAK + "\n" or (char in "?!" and before in "?!"):
                 continue
             if char == ":" and before.isdigit() and after.isdigit():
@@ -25,10 +35,7 @@ def french_problems(text: str) -> list[tuple[int, str]]:
             if char == "!" and after == "[":
                 continue  # a Markdown image
             found.append((index, f"French typography: put a no-break space before '{char}'"))
-        elif char == "«" and after not in NO_BREAK:
-            found.append((index, "French typography: put a no-break space after '«'"))
-        elif char == "»" and before not in NO_BREAK:
-            found.append((index, "French typography: put a no-break space before '»'"))
-    for match in _DOT_DECIMAL.finditer(text):
-        found.append((match.start(), "French typography: write decimals with a comma (12,5 %)"))
+    if "." in text:
+        for match in _DOT_DECIMAL.finditer(text):
+            found.append((match.start(), "French typography: write decimals with a comma (12,5 %)"))
     return sorted(found)

@@ -76,3 +76,23 @@ def test_value_mutations(seed: int, tmp_path: Path) -> None:
         (tmp_path / f"entry-{number}.yml").write_text(text, "utf-8")
     (tmp_path / "broken.yml").write_text("fr: [\n", "utf-8")
     assert_answers(tmp_path)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_compiled_schema_never_passes_what_jsonschema_refuses(seed: int) -> None:
+    """The fast yes/no schema test may doubt, never accept an entry jsonschema refuses."""
+    from hooks.validate import _schema_path, _validators
+
+    validator, certainly_valid = _validators(_schema_path(ROOT / "glossary"))
+    chance = random.Random(seed)
+    for source in chance.sample(SOURCES, 3):
+        data = yaml.safe_load(source.read_text("utf-8"))
+        assert certainly_valid(data) and not list(validator.iter_errors(data))
+        for _ in range(chance.randint(1, 3)):
+            *parents, last = chance.choice(_places(data))
+            target = data
+            for key in parents:
+                target = target[key]
+            target[last] = copy.deepcopy(chance.choice([*VALUES, 2006.0, 1700, "sla", "x y"]))
+        if certainly_valid(data):
+            assert not list(validator.iter_errors(data)), data

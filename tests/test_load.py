@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hooks.load import MAX_BYTES, load_document
+from tests.conftest import ROOT
 
 
 def load(tmp_path: Path, text: str | bytes):
@@ -65,3 +68,49 @@ def test_positions_inside_block_text(tmp_path: Path) -> None:
     doc, _ = load(tmp_path, "fr:\n  definition: |\n    first line\n    second <b> line\n")
     offset = doc.data["fr"]["definition"].index("<b>")
     assert doc.inside(("fr", "definition"), offset) == (4, 12)
+
+
+def _both_paths(path: Path, monkeypatch) -> tuple:
+    """The document as libyaml composes it, then as the pure-Python path does."""
+    import hooks.load
+
+    fast = load_document(path, "entry.yml")
+    with monkeypatch.context() as patch:
+        patch.setattr(hooks.load, "CParser", None)
+        slow = load_document(path, "entry.yml")
+    return fast, slow
+
+
+SAMPLES = sorted((ROOT / "glossary").glob("*.yml")) + sorted(
+    (ROOT / "tests" / "data").rglob("*.y*ml")
+)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[str(p.relative_to(ROOT)) for p in SAMPLES])
+def test_libyaml_and_python_paths_give_the_same_document(path: Path, monkeypatch) -> None:
+    (fast, fast_problems), (slow, slow_problems) = _both_paths(path, monkeypatch)
+    assert fast_problems == slow_problems
+    assert fast.data == slow.data
+    assert (fast.values, fast.keys, fast.scalars) == (slow.values, slow.keys, slow.scalars)
+    assert fast.strings == slow.strings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: 2\n",  # an anchor in the middle
+        "a: [1, *x]\n",
+        "a: " + "[" * 13 + "]" * 13 + "\n",
+        "a:\n" + "".join("  " * i + "- \n" for i in range(1, 14)) + "  " * 14 + "- x\n",
+        "a: " + "- " * 14 + "x\n",
+        "a: 'R&D, *emphasis* and 3 * 4'\nb: R&D *x*\n",
+        "a: 1\na: 2\nb: !!python/name:os.system x\n",
+        "a: 99999999999999999999999999999999999999999999e99999\n",
+    ],
+)
+def test_libyaml_path_falls_back_where_the_python_path_explains(text: str, tmp_path, monkeypatch):
+    path = tmp_path / "entry.yml"
+    path.write_text(text, "utf-8")
+    (fast, fast_problems), (slow, slow_problems) = _both_paths(path, monkeypatch)
+    assert [str(p) for p in fast_problems] == [str(p) for p in slow_problems]
+    assert fast.data == slow.data
