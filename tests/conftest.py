@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import subprocess
@@ -54,12 +55,36 @@ def build_site(
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
-    assert result.returncode == 0, result.stdout + result.stderr
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built once per test session, shared by pytest-xdist's workers.
+
+    Under ``pytest -n 2`` each worker is a process with its own session: the first to get here
+    builds into the run's shared folder while the other waits on the lock, then reuses it.
+    """
+    if worker_id == "master":  # not under xdist
+        destination = tmp_path_factory.mktemp("site")
+        result = build_site(destination)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return destination
+    shared = tmp_path_factory.getbasetemp().parent
+    destination = shared / "site"
+    with (shared / "site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (shared / "site.built").exists():
+                result = build_site(destination)
+                assert result.returncode == 0, result.stdout + result.stderr
+                (shared / "site.built").write_text("ok", "utf-8")
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return destination
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the built site are ``build`` tests: ``make quick`` leaves them out."""
+    for item in items:
+        if {"built_site", "site_url", "browser"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -143,6 +143,7 @@ def placeholder_fields(output: str, text: str) -> list[str]:
     return fields
 
 
+@pytest.mark.build
 def test_a_contributor_adds_an_entry_from_scaffold_to_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:

@@ -127,6 +127,7 @@ def test_index_groups_terms_by_letter_in_french_order(built_site: Path) -> None:
         assert {letter(name) for name in names} == {heading.text.strip()}
 
 
+@pytest.mark.build
 def test_build_refuses_a_bad_entry_and_writes_nothing(tmp_path: Path) -> None:
     project = tmp_path / "project"
     for name in ("glossary", "content", "overrides", "hooks"):
