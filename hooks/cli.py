@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from hooks import exports, status
+from hooks import content, exports, names, status
+from hooks.model import Glossary
 from hooks.problems import Problem, summary_line
 from hooks.scaffold import ScaffoldError, create_entry
 from hooks.urls import term_url
@@ -80,11 +81,24 @@ def _print_problems(problems: list[Problem], file: Any = None) -> None:
 
 def _check(directory: str) -> int:
     glossary, problems = check_glossary(Path(directory), _shown(directory))
+    if not problems:
+        problems = page_problems(directory, glossary)
     if problems:
         _print_problems(problems)
         return 1
     print(f"{len(glossary)} entries checked: no problem")
     return 0
+
+
+def page_problems(directory: str, glossary: Glossary) -> list[Problem]:
+    """Names misused in the pages of ``content/`` beside the glossary folder, if there is one:
+    deprecated names, and homonyms mentioned without a link to the entry meant."""
+    folder = Path(directory).parent / "content"
+    if not folder.is_dir():
+        return []
+    pages, _ = content.read_pages(folder)  # front matter problems are the build's to report
+    shown = os.path.join(os.path.dirname(_shown(directory)), "content")
+    return sorted(names.page_problems(pages, glossary, shown))
 
 
 def _new(entry_id: str, directory: str) -> int:

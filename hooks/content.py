@@ -34,6 +34,7 @@ class ContentPage:
     links: tuple[str, ...]  # link targets resolved relative to content/<lang>/
     body: str = ""  # the Markdown after the front matter
     auto_links: bool = True  # front matter `glossary_links: false` turns term links off
+    body_line: int = 1  # the line of the file where ``body`` starts (after the front matter)
 
     @property
     def src_uri(self) -> str:
@@ -61,8 +62,10 @@ def read_pages(docs_dir: Path) -> tuple[list[ContentPage], list[Problem]]:
 def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int, str] | None]:
     meta: dict = {}
     problem = None
+    body_line = 1
     match = _FRONT_MATTER.match(text)
     if match:
+        body_line = text[: match.end()].count("\n") + 1
         try:
             loaded = yaml.safe_load(match.group(1))
         except yaml.MarkedYAMLError as error:
@@ -92,6 +95,7 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
         links,
         text,
         meta.get("glossary_links") is not False,
+        body_line,
     )
     return page, problem
 

@@ -22,9 +22,15 @@ absent optional value is ``null`` and an absent list ``[]``::
           "fr": {
             "term": "Accord de niveau de service",
             "abbreviation": "SLA",        # or null
-            "aliases": [{"text": "service level agreement", "lang": "en"}],
+            "aliases": [{"text": "service level agreement", "lang": "en",
+                         "status": "admitted", "note": null, "homonym": null}],
                                           # lang: the alias's language, always given (the
                                           # section's own unless it is a loanword)
+            "names": [{"text": "Accord de niveau de service", "kind": "term", "lang": "fr",
+                       "status": "preferred", "note": null, "homonym": null}, …],
+                                          # every name (term, abbreviation, aliases) with its
+                                          # usage status (preferred, admitted, deprecated),
+                                          # its note and its homonym qualifier
             "summary": "…",               # one plain sentence as written: it may mark a
                                           # foreign word [so]{lang=en}, which the CSV, TBX
                                           # and Turtle files reduce to the word
@@ -44,10 +50,13 @@ absent optional value is ``null`` and an absent list ``[]``::
 
 ``glossary.csv``: one row per entry, UTF-8 with a byte order mark (Excel then reads accents
 right), RFC 4180 quoting and line ends; aliases joined with `` | ``, related ids with spaces.
+``<lang>_names`` gives every name with its status, ``|``-separated: ``GPA (deprecated; sigle
+fautif)``, ``ICP (admitted; homonym: indicateur)``.
 
 ``glossary.tbx``: TBX-Basic, DCA style, of TBX v3 (ISO 30042:2019, namespace
 ``urn:iso:std:iso:30042:ed-2``): one ``conceptEntry`` per entry (subject field, related
-concepts), one ``langSec`` per language (definition, then a ``termSec`` per name). Only data
+concepts), one ``langSec`` per language (definition, then a ``termSec`` per name, with its
+``administrativeStatus`` and its note). Only data
 categories and values of TBX-Basic 1.0, the dialect version made for this namespace. No
 ``xml-model`` line: the schemas TBX-Basic publishes under a stable address have since moved to
 another namespace (``urn:iso:std:iso:30042:ed:3.0``), so none of them fits this file.
@@ -56,7 +65,7 @@ another namespace (``urn:iso:std:iso:30042:ed:3.0``), so none of them fits this 
 French index page's URL; each entry is one ``skos:Concept`` named by its French page's URL
 (French is the site's default and ``x-default`` language), with ``rdfs:seeAlso`` its English
 page. Not ``owl:sameAs``: the English page is another document about the concept, not another
-name of it.
+name of it. Deprecated names are ``skos:hiddenLabel``: found by a search, never displayed.
 """
 
 from __future__ import annotations
@@ -72,7 +81,7 @@ from typing import Any
 
 from hooks import urls
 from hooks.markup import SPAN
-from hooks.model import LANGUAGES, Entry, Glossary, Text
+from hooks.model import DEPRECATED, LANGUAGES, Entry, Glossary, Name, Text
 from hooks.render import strings
 
 JSON_VERSION = 1
@@ -91,6 +100,8 @@ CSV_COLUMNS = (
     "en_summary",
     "en_url",
     "related",
+    "fr_names",
+    "en_names",
 )
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -122,7 +133,8 @@ def render_csv(glossary: Glossary, site_url: str) -> str:
                 _plain(text.summary),
                 _page(site_url, lang, entry.id),
             ]
-        writer.writerow([*row, " ".join(entry.related)])
+        names = [" | ".join(map(_csv_name, entry.text(lang).labels)) for lang in LANGUAGES]
+        writer.writerow([*row, " ".join(entry.related), *names])
     return "\ufeff" + buffer.getvalue()
 
 
@@ -158,7 +170,8 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
             if lang in entry.texts:  # a loanword's language may have names only
                 definition = ET.SubElement(lang_sec, "descrip", {"type": "definition"})
                 definition.text = _plain(entry.text(lang).summary)
-            for name, kind in names:
+            for label in names:
+                name, kind = label.text, label.kind
                 term_sec = ET.SubElement(lang_sec, "termSec")
                 ET.SubElement(term_sec, "term").text = name
                 # TBX-Basic's termType values are fullForm, acronym, abbreviation, shortForm,
@@ -167,7 +180,12 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
                 # termType rather than a wrong one.
                 if kind == "term":
                     _term_note(term_sec, "termType", "fullForm")
-                    _term_note(term_sec, "administrativeStatus", "preferredTerm-admn-sts")
+                elif kind == "abbreviation":
+                    _term_note(term_sec, "termType", "acronym")
+                _term_note(term_sec, "administrativeStatus", f"{label.status}Term-admn-sts")
+                if label.note:
+                    ET.SubElement(term_sec, "note").text = label.note
+                if kind == "term":
                     link = ET.SubElement(
                         term_sec,
                         "xref",
@@ -177,8 +195,6 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
                         },
                     )
                     link.text = name
-                elif kind == "abbreviation":
-                    _term_note(term_sec, "termType", "acronym")
     ET.indent(root, space="  ")
     xml = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n'
@@ -211,10 +227,19 @@ def render_turtle(glossary: Glossary, site_url: str) -> str:
             (
                 "skos:altLabel",
                 _literals(
-                    (name, lang)
+                    (name.text, lang)
                     for lang, found in names.items()
-                    for name, kind in found
-                    if kind != "term"
+                    for name in found
+                    if name.kind != "term" and name.status != DEPRECATED
+                ),
+            ),
+            (
+                "skos:hiddenLabel",
+                _literals(
+                    (name.text, lang)
+                    for lang, found in names.items()
+                    for name in found
+                    if name.status == DEPRECATED
                 ),
             ),
             (
@@ -333,7 +358,27 @@ def _json_text(text: Text, lang: str) -> dict[str, Any]:
     return {
         "term": text.term,
         "abbreviation": text.abbreviation,
-        "aliases": [{"text": alias.text, "lang": alias.lang or lang} for alias in text.aliases],
+        "aliases": [
+            {
+                "text": alias.text,
+                "lang": alias.lang or lang,
+                "status": alias.status,
+                "note": alias.note,
+                "homonym": alias.homonym,
+            }
+            for alias in text.aliases
+        ],
+        "names": [
+            {
+                "text": name.text,
+                "kind": name.kind,
+                "lang": name.lang or lang,
+                "status": name.status,
+                "note": name.note,
+                "homonym": name.homonym,
+            }
+            for name in text.labels
+        ],
         "summary": text.summary,
         "definition": text.definition,
         "formula": {
@@ -360,7 +405,14 @@ def _json_text(text: Text, lang: str) -> dict[str, Any]:
     }
 
 
-def _names(entry: Entry) -> dict[str, list[tuple[str, str]]]:
+def _csv_name(name: Name) -> str:
+    """``GPA (deprecated; sigle fautif)``: a name, its status, note and homonym qualifier."""
+    details = [name.status, *([name.note] if name.note else [])]
+    details += [f"homonym: {name.homonym}"] if name.homonym else []
+    return f"{name.text} ({'; '.join(details)})"
+
+
+def _names(entry: Entry) -> dict[str, list[Name]]:
     """Per language, each name of the entry once, with its kind: ``term``, ``abbreviation``
     or ``alias``; the site's languages first, then any other language of a loanword.
 
@@ -370,28 +422,27 @@ def _names(entry: Entry) -> dict[str, list[tuple[str, str]]]:
     translator's tool must not offer the English words as the French term. A name already
     there (same letters after NFC and case folding) is not repeated.
     """
-    found: dict[str, list[tuple[str, str]]] = {lang: [] for lang in LANGUAGES}
+    found: dict[str, list[Name]] = {lang: [] for lang in LANGUAGES}
     seen: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
 
-    def add(lang: str, name: str, kind: str) -> None:
-        key = unicodedata.normalize("NFC", name).casefold()
+    def add(lang: str, name: Name) -> None:
+        key = unicodedata.normalize("NFC", name.text).casefold()
         if key not in seen.setdefault(lang, set()):
             seen[lang].add(key)
-            found.setdefault(lang, []).append((name, kind))
+            found.setdefault(lang, []).append(name)
 
     for lang in LANGUAGES:  # every term and abbreviation first: a loanword never displaces one
-        text = entry.text(lang)
-        add(lang, text.term, "term")
-        if text.abbreviation:
-            add(lang, text.abbreviation, "abbreviation")
+        for name in entry.text(lang).labels:
+            if name.kind != "alias":
+                add(lang, name)
     for lang in LANGUAGES:  # each section's own aliases, then the loanwords
         for alias in entry.text(lang).aliases:
             if alias.lang in (None, lang):
-                add(lang, alias.text, "alias")
+                add(lang, alias)
     for lang in LANGUAGES:
         for alias in entry.text(lang).aliases:
             if alias.lang not in (None, lang):
-                add(alias.lang, alias.text, "alias")
+                add(alias.lang, alias)
     others = sorted(lang for lang in found if lang not in LANGUAGES)
     return {lang: found[lang] for lang in (*LANGUAGES, *others)}
 

@@ -25,6 +25,7 @@ from hooks import (
     calculator,
     content,
     exports,
+    names,
     render,
     search_index,
     structured_data,
@@ -70,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages, page_problems = content.read_pages(docs_dir)
         twins, twin_problems = content.twins(pages)
         problems += page_problems + twin_problems
+        if not problems:  # names misused in pages: deprecated, or homonyms left to chance
+            problems += names.page_problems(pages, glossary, docs_dir.name)
         if problems:
             for problem in sorted(problems):
                 log.error(str(problem))

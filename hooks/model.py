@@ -23,10 +23,24 @@ CATEGORIES = (
 )
 
 
+# Usage status of a name, as in IATE and TBX (administrativeStatus).
+PREFERRED, ADMITTED, DEPRECATED = "preferred", "admitted", "deprecated"
+STATUSES = (PREFERRED, ADMITTED, DEPRECATED)
+
+
 @dataclass(frozen=True)
 class Alias:
+    """A name of an entry: its term, its abbreviation or an alias, with its usage status."""
+
     text: str
     lang: str | None = None  # set when the alias is a loanword from another language
+    status: str = ADMITTED
+    note: str | None = None  # why, in a few words: "anglicisme", "sigle fautif"
+    homonym: str | None = None  # qualifier telling it apart from another entry's same name
+    kind: str = "alias"  # term, abbreviation or alias
+
+
+Name = Alias
 
 
 @dataclass(frozen=True)
@@ -63,12 +77,32 @@ class Text:
     example: str | None = None
     pitfalls: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    abbreviation_name: Name | None = None  # the abbreviation's status, note and qualifier
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the entry answers to in this language: term, abbreviation, aliases."""
-        extra = (self.abbreviation,) if self.abbreviation else ()
-        return (self.term, *extra, *(alias.text for alias in self.aliases))
+        """Every name the entry answers to in this language: term, abbreviation, aliases,
+        deprecated ones included (a reader may search for them)."""
+        return tuple(name.text for name in self.labels)
+
+    @property
+    def labels(self) -> tuple[Name, ...]:
+        """Every name with its kind, usage status, note and homonym qualifier."""
+        term = Name(self.term, status=PREFERRED, kind="term")
+        abbreviation = self.abbreviation_name or (
+            Name(self.abbreviation, kind="abbreviation") if self.abbreviation else None
+        )
+        return (term, *((abbreviation,) if abbreviation else ()), *self.aliases)
+
+    @property
+    def usable_aliases(self) -> tuple[Name, ...]:
+        """Aliases a writer may use: every one but the deprecated."""
+        return tuple(alias for alias in self.aliases if alias.status != DEPRECATED)
+
+    @property
+    def deprecated(self) -> tuple[Name, ...]:
+        """Names to avoid: listed under their own heading, never a link text."""
+        return tuple(name for name in self.labels if name.status == DEPRECATED)
 
 
 @dataclass(frozen=True)
@@ -117,17 +151,30 @@ def entry_from_data(entry_id: str, path: str, data: dict) -> Entry:
     )
 
 
+def _name(value: str | dict, kind: str) -> Name:
+    """A name written as plain text or as ``{text, lang, status, note, homonym}``."""
+    if isinstance(value, str):
+        return Name(value.strip(), kind=kind)
+    return Name(
+        value["text"].strip(),
+        lang=value.get("lang"),
+        status=value.get("status", ADMITTED),
+        note=(value.get("note") or "").strip() or None,
+        homonym=(value.get("homonym") or "").strip() or None,
+        kind=kind,
+    )
+
+
 def _text(data: dict) -> Text:
     formula = data.get("formula")
+    abbreviation = _name(data["abbreviation"], "abbreviation") if data.get("abbreviation") else None
     return Text(
         term=data["term"].strip(),
         summary=data["summary"].strip(),
         definition=data["definition"].strip(),
-        abbreviation=(data.get("abbreviation") or "").strip() or None,
-        aliases=tuple(
-            Alias(a.strip()) if isinstance(a, str) else Alias(a["text"].strip(), a["lang"])
-            for a in data.get("aliases", ())
-        ),
+        abbreviation=abbreviation.text if abbreviation else None,
+        abbreviation_name=abbreviation,
+        aliases=tuple(_name(alias, "alias") for alias in data.get("aliases", ())),
         formula=Formula(
             formula["expression"].strip(),
             tuple(Variable(v["symbol"], v["meaning"]) for v in formula.get("variables", ())),

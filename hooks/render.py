@@ -18,7 +18,7 @@ from hooks import urls
 from hooks.collate import OTHERS, letter, sort_key
 from hooks.content import ContentPage
 from hooks.markup import plain, spans
-from hooks.model import CATEGORIES, Entry, Glossary, Text
+from hooks.model import CATEGORIES, DEPRECATED, Entry, Glossary, Name, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
 ALPHABET = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
@@ -148,8 +148,18 @@ def render_index(glossary: Glossary, lang: str) -> str:
         common = {"id": entry.id, "text": text, "category": entry.category or ""}
         search = " ".join(text.names)  # what the index filter matches
         items.append({**common, "name": text.term, "see": False, "search": search})
-        for name, name_lang in _other_names(text):
-            items.append({**common, "name": name, "see": True, "lang": name_lang, "search": name})
+        for name in _other_names(text):
+            items.append(
+                {
+                    **common,
+                    "name": name.text,
+                    "see": True,
+                    "lang": name.lang,
+                    "search": name.text,
+                    "homonym": name.homonym,
+                    "deprecated": name.status == DEPRECATED,
+                }
+            )
     items.sort(key=lambda item: sort_key(item["name"]))
     groups: dict[str, list[dict[str, Any]]] = {}
     for item in items:
@@ -176,13 +186,11 @@ def render_index(glossary: Glossary, lang: str) -> str:
     )
 
 
-def _other_names(text: Text) -> list[tuple[str, str | None]]:
-    """Abbreviation and aliases, listed in the index as "see" entries unless they would
-    sit right beside the term itself."""
-    names = [(text.abbreviation, None)] if text.abbreviation else []
-    names += [(alias.text, alias.lang) for alias in text.aliases]
+def _other_names(text: Text) -> list[Name]:
+    """Abbreviation and aliases, deprecated ones included, listed in the index as "see"
+    entries unless they would sit right beside the term itself."""
     term_key = _fold(text.term)
-    return [(name, lang) for name, lang in names if _fold(name) != term_key]
+    return [name for name in text.labels[1:] if _fold(name.text) != term_key]
 
 
 def _fold(text: str) -> str:

@@ -5,7 +5,8 @@ tuple of words in a dictionary, and a page is scanned once, word by word, trying
 name first. Cost grows with the page's length, not with the number of entries.
 
 Rules: whole words only; abbreviations match with their exact case, terms and aliases in any
-case; never inside headings, links, code, HTML or admonition titles; a page opts out with
+case; a deprecated name, or a name homonyms share, is never linked (hooks/names.py); never
+inside headings, links, code, HTML or admonition titles; a page opts out with
 ``glossary_links: false`` in its front matter, a passage between
 ``<!-- glossary-links: off -->`` and ``<!-- glossary-links: on -->``.
 """
@@ -18,7 +19,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from hooks.model import Glossary
+from hooks import names
+from hooks.model import DEPRECATED, Glossary
 
 _WORD = re.compile(r"[^\W_]+")
 # What may stand between two words of one name: spaces, a hyphen or an apostrophe.
@@ -71,14 +73,18 @@ class Matcher:
         self.exact: dict[tuple[str, ...], Target] = {}  # abbreviations: case matters
         self.folded: dict[tuple[str, ...], Target] = {}  # terms and aliases: any case
         self.prefixes: set[tuple[str, ...]] = set()  # every beginning of a name, folded
+        shared = {names.normalise(name) for name in names.shared_names(glossary, lang)}
         for entry in glossary:
             text = entry.text(lang)
             target = Target(entry.id, text.summary)
-            if text.abbreviation:
-                self._add(self.exact, tuple(_WORD.findall(text.abbreviation)), target)
-            for name in (text.term, *(alias.text for alias in text.aliases)):
-                words = tuple(_fold(word) for word in _WORD.findall(name))
-                self._add(self.folded, words, target)
+            for name in text.labels:
+                if name.status == DEPRECATED or names.normalise(name.text) in shared:
+                    continue  # never a link text; a shared name is linked by hand
+                if name.kind == "abbreviation":
+                    self._add(self.exact, tuple(_WORD.findall(name.text)), target)
+                else:
+                    words = tuple(_fold(word) for word in _WORD.findall(name.text))
+                    self._add(self.folded, words, target)
 
     def _add(
         self, table: dict[tuple[str, ...], Target], words: tuple[str, ...], target: Target
@@ -128,7 +134,7 @@ def first_mentions(markdown: str, matcher: Matcher, skip: set[str]) -> list[Ment
     """
     seen = set(skip)
     found = []
-    for start, end in _free_spans(markdown):
+    for start, end in free_spans(markdown):
         for mention in matcher.mentions(markdown[start:end]):
             if mention.target.entry_id in seen:
                 continue
@@ -152,7 +158,7 @@ def link_terms(markdown: str, matcher: Matcher, href: Callable[[str], str], skip
     return "".join([*result, markdown[last:]])
 
 
-def _free_spans(markdown: str) -> Iterator[tuple[int, int]]:
+def free_spans(markdown: str) -> Iterator[tuple[int, int]]:
     """Stretches of ``markdown`` where a link may be added."""
     last = 0
     for match in _PROTECTED.finditer(markdown):

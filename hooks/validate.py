@@ -11,7 +11,6 @@ import gc
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,11 +20,11 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from hooks import typography
+from hooks import names, typography
 from hooks.collate import fold
 from hooks.fast_schema import compile_schema
 from hooks.load import Document, KeyPath, load_document
-from hooks.model import CATEGORIES, LANGUAGES, Glossary, entry_from_data
+from hooks.model import CATEGORIES, Glossary, entry_from_data
 from hooks.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -91,7 +90,8 @@ def _check_glossary(directory: Path, shown_dir: str | None) -> tuple[Glossary, l
     known = {file.entry_id for file in files}
     problems.extend(_related_problems(files, known))
     problems.extend(_link_problems(files, known))
-    problems.extend(_name_problems(files))
+    problems.extend(names.clash_problems(files))  # names, status, homonyms: hooks/names.py
+    problems.extend(names.deprecated_in_entries(files))
 
     entries = [
         entry_from_data(file.entry_id, file.shown, file.doc.data)
@@ -544,48 +544,4 @@ def _link_problems(files: list[_File], known: set[str]) -> Iterator[Problem]:
 
 def normalise_name(name: str) -> str:
     """How names are compared: Unicode NFC, case folding, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
-def _name_problems(files: list[_File]) -> Iterator[Problem]:
-    for lang in LANGUAGES:
-        owners: dict[str, tuple[str, str, str]] = {}
-        for file in files:
-            data = file.doc.data if file.doc else None
-            text = data.get(lang) if isinstance(data, dict) else None
-            if not isinstance(text, dict):
-                continue
-            for path, name in _names(text, lang):
-                key = normalise_name(name)
-                if not key or _PLACEHOLDER.search(name):
-                    continue  # unfilled: reported as a placeholder
-                line, col = file.doc.at(path)
-                if key in owners:
-                    owner_id, owner_path, owner_field = owners[key]
-                    where = (
-                        f"{owner_field} of this entry"
-                        if owner_id == file.entry_id
-                        else f"{owner_field} of {owner_path}"
-                    )
-                    yield Problem(
-                        file.shown,
-                        line,
-                        col,
-                        f"{field_name(path)}: '{name}' is already {where}; each name may "
-                        "belong to one entry only",
-                    )
-                else:
-                    owners[key] = (file.entry_id, file.shown, field_name(path))
-
-
-def _names(text: dict[str, Any], lang: str) -> Iterator[tuple[KeyPath, str]]:
-    for key in ("term", "abbreviation"):
-        if isinstance(text.get(key), str):
-            yield (lang, key), text[key]
-    aliases = text.get("aliases")
-    if isinstance(aliases, list):
-        for index, alias in enumerate(aliases):
-            if isinstance(alias, dict):
-                alias = alias.get("text")
-            if isinstance(alias, str):
-                yield (lang, "aliases", index), alias
+    return names.normalise(name)

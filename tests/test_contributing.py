@@ -378,13 +378,14 @@ def test_status_prints_a_table_then_the_entries_without_gaps(
         "Aliases marked as another language ({text: …, lang: en}) are not counted.",
         "",
         "entry  field         fr   en  missing in",
-        "alpha  aliases       1    0   en",
+        "alpha  aliases       3    2   en",
         "beta   abbreviation  yes  no  en",
         "",
         "2 gaps in 2 entries.",
     ]
     gamma = (DATA / "valid" / "beta.yml").read_text("utf-8")
     gamma = gamma.replace("Œuvre collective", "Gamma d’essai").replace("Collective work", "Gamma")
+    gamma = gamma.replace("collectif", "essai").replace("teamwork", "trial")  # own qualifiers
     (glossary / "gamma.yml").write_text(gamma, "utf-8")
     assert main(["status", "glossary/"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "1 entry with no gap: gamma."
@@ -412,8 +413,8 @@ def test_status_of_a_glossary_with_problems_lists_them_and_fails(
     assert main(["status"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "glossary/alpha.yml:3:11: related: no entry 'beta'",
-        "glossary/alpha.yml:14:37: fr.definition: link to unknown entry 'beta.md'",
-        "glossary/alpha.yml:37:32: en.definition: link to unknown entry 'beta.md'",
+        "glossary/alpha.yml:16:37: fr.definition: link to unknown entry 'beta.md'",
+        "glossary/alpha.yml:42:32: en.definition: link to unknown entry 'beta.md'",
         "3 problems in 1 file",
     ]
 

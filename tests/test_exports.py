@@ -118,7 +118,10 @@ def test_json_structure_and_one_entry_in_full() -> None:
     en_definition = beta["en"].pop("definition")
     assert fr_definition.startswith("Ce texte sert de définition d’essai")
     assert en_definition.endswith("each case breaks in its own way.")
-    empty = {"abbreviation": None, "aliases": [], "formula": None, "example": None}
+    empty = {"formula": None, "example": None}
+    # names with their status and homonym qualifier: the test entries share "moteur" / "drive"
+    moteur = {"text": "moteur", "lang": "fr", "status": "admitted", "note": None}
+    drive = {"text": "drive", "lang": "en", "status": "admitted", "note": "rare"}
     assert beta == {
         "id": "beta",
         "category": "teams",
@@ -130,6 +133,13 @@ def test_json_structure_and_one_entry_in_full() -> None:
         },
         "fr": {
             "term": "Œuvre collective",
+            "abbreviation": None,
+            "aliases": [{**moteur, "homonym": "collectif"}],
+            "names": [
+                {"text": "Œuvre collective", "kind": "term", "lang": "fr", "status": "preferred"}
+                | {"note": None, "homonym": None},
+                {**moteur, "kind": "alias", "homonym": "collectif"},
+            ],
             **empty,
             "summary": "Une seconde notion d’essai, rangée sous la lettre O.",
             "pitfalls": [],
@@ -137,6 +147,13 @@ def test_json_structure_and_one_entry_in_full() -> None:
         },
         "en": {
             "term": "Collective work",
+            "abbreviation": None,
+            "aliases": [{**drive, "homonym": "teamwork"}],
+            "names": [
+                {"text": "Collective work", "kind": "term", "lang": "en", "status": "preferred"}
+                | {"note": None, "homonym": None},
+                {**drive, "kind": "alias", "homonym": "teamwork"},
+            ],
             **empty,
             "summary": "A second test notion, filed under the letter C.",
             "pitfalls": [],
@@ -147,9 +164,13 @@ def test_json_structure_and_one_entry_in_full() -> None:
 
 def test_json_keeps_markdown_aliases_formula_and_sources_as_written() -> None:
     alpha = json.loads(FILES["json"])["entries"][0]
+    admitted = {"status": "admitted", "note": None, "homonym": None}
     assert alpha["fr"]["aliases"] == [
-        {"text": "dynamique commerciale", "lang": "fr"},
-        {"text": "sales momentum", "lang": "en"},
+        {"text": "dynamique commerciale", "lang": "fr", **admitted},
+        {"text": "sales momentum", "lang": "en", **admitted},
+        {"text": "moteur", "lang": "fr", **admitted, "homonym": "ventes"},
+        {"text": "élan des ventes", "lang": "fr", **admitted}
+        | {"status": "deprecated", "note": "calque de l’anglais"},
     ]
     assert "[œuvre collective](beta.md)" in alpha["fr"]["definition"]
     assert "[pipeline]{lang=en}" in alpha["fr"]["definition"]
@@ -178,13 +199,20 @@ def test_csv_reads_back_one_row_per_entry() -> None:
     alpha = rows[0]
     assert alpha["id"] == "alpha"
     assert alpha["fr_term"] == "Élan commercial"
-    assert alpha["fr_aliases"] == "dynamique commerciale | sales momentum"
+    assert (
+        alpha["fr_aliases"] == "dynamique commerciale | sales momentum | moteur | élan des ventes"
+    )
+    assert alpha["fr_names"] == (
+        "Élan commercial (preferred) | EC (admitted) | dynamique commerciale (admitted) | "
+        "sales momentum (admitted) | moteur (admitted; homonym: ventes) | "
+        "élan des ventes (deprecated; calque de l’anglais)"
+    )
     assert alpha["fr_summary"] == (
         "Une notion d’essai qui mesure la vitesse d’une équipe, à 12,5\u00a0% près."
     )
     assert alpha["en_url"] == "https://example.org/smarketing/en/glossary/alpha/"
     assert alpha["related"] == "beta"
-    assert rows[1]["fr_abbreviation"] == "" and rows[1]["en_aliases"] == ""
+    assert rows[1]["fr_abbreviation"] == "" and rows[1]["fr_aliases"] == "moteur"
 
 
 # --- TBX ---------------------------------------------------------------------------------------
@@ -211,6 +239,19 @@ def test_tbx_has_one_concept_entry_per_entry_with_both_languages() -> None:
         "Élan commercial",
         "EC",
         "dynamique commerciale",
+        "moteur",
+        "élan des ventes",
+    ]
+    statuses = alpha_fr.xpath(
+        't:termSec/t:termNote[@type="administrativeStatus"]/text()', namespaces=TBX
+    )
+    assert statuses == [
+        "preferredTerm-admn-sts",
+        *["admittedTerm-admn-sts"] * 3,
+        "deprecatedTerm-admn-sts",
+    ]
+    assert alpha_fr.xpath("t:termSec[last()]/t:note/text()", namespaces=TBX) == [
+        "calque de l’anglais"
     ]
     assert alpha_fr.xpath('t:descrip[@type="definition"]/text()', namespaces=TBX) == [
         "Une notion d’essai qui mesure la vitesse d’une équipe, à 12,5\u00a0% près."
@@ -296,7 +337,14 @@ def test_turtle_parses_into_a_skos_concept_scheme() -> None:
     assert set(graph.objects(alpha, SKOS.altLabel)) == {
         rdflib.Literal("EC", lang="fr"),
         rdflib.Literal("dynamique commerciale", lang="fr"),
+        rdflib.Literal("moteur", lang="fr"),
         rdflib.Literal("SM", lang="en"),
+        rdflib.Literal("drive", lang="en"),
+    }
+    # deprecated names: found by a search, never displayed
+    assert set(graph.objects(alpha, SKOS.hiddenLabel)) == {
+        rdflib.Literal("élan des ventes", lang="fr"),
+        rdflib.Literal("sales velocity", lang="en"),
     }
     assert (alpha, SKOS.related, beta) in graph and (beta, SKOS.related, alpha) in graph
     assert (alpha, SKOS.inScheme, schemes[0]) in graph

@@ -1,0 +1,517 @@
+"""The rules of names: usage status, homonyms, clashes, deprecated names in writers' prose.
+
+Each name of an entry (term, abbreviation, alias) has a usage status, as in IATE and TBX:
+``preferred`` (the term), ``admitted`` (the default) or ``deprecated`` (to avoid, with a short
+note). A name belongs to one entry, unless every entry using it declares it a *homonym* with a
+qualifier that tells them apart in lists: ``ICP (indicateur)`` and ``ICP (profil client)``.
+
+Checked here, called by :mod:`hooks.validate` (entries) and by the CLI and the site adapter
+(pages):
+
+- a name used by two entries without both declaring it a homonym is reported on the file being
+  added or changed, the other file given as the place where the name is already used (see
+  :func:`clash_problems` for how that file is chosen);
+- a deprecated name written in an entry's text (other than its own entry's) or in a page is
+  reported with the name to write instead; a page may quote it between
+  ``<!-- glossary-deprecated: off -->`` and ``<!-- glossary-deprecated: on -->``;
+- a name shared by homonyms is never linked to one of them by the term linker: a page that
+  mentions it without linking one of them is told which links to choose from.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+from hooks.load import Document, KeyPath
+from hooks.model import DEPRECATED, LANGUAGES, Entry, Glossary, Name
+from hooks.problems import Problem
+from hooks.urls import GLOSSARY_FOLDER
+
+T = TypeVar("T")
+
+# Fields of an entry holding prose a deprecated name must not appear in.
+_PROSE = {"summary", "definition", "example", "meaning", "pitfalls"}
+_PLACEHOLDER = re.compile(
+    r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum|à compléter|to be completed)"
+)
+
+_WORD = re.compile(r"[^\W_]+")
+# What may stand between two words of one name: spaces, a hyphen or an apostrophe.
+_JOINER = re.compile(r"^(?:[ \u00a0\u202f]+|[ \u00a0\u202f]*[-‐–][ \u00a0\u202f]*|[’'])$")
+
+# Parts of a page or an entry's text that are not prose: a deprecated name there is not used.
+_NOT_PROSE = re.compile(
+    r"""
+      ^(?P<fence>[ ]{0,3}(?:```|~~~))[\s\S]*?^[ ]{0,3}(?P=fence)[^\n]*$  # fenced code
+    | <!--\s*glossary-deprecated:\s*off\s*-->[\s\S]*?(?:<!--\s*glossary-deprecated:\s*on\s*-->|\Z)
+    | <!--[\s\S]*?-->                                       # comments
+    | `+[^`\n]*`+                                           # inline code
+    | \]\([^)\n]*\)                                         # link targets (the text is prose)
+    | ^[ ]{0,3}\[[^\]\n]+\]:.*$                             # link reference definitions
+    | <(?P<tag>code|pre|kbd|script|style)\b[^>]*>[\s\S]*?</(?P=tag)>
+    | <[^>\n]+>                                             # HTML tags (their content is prose)
+    | \{[:#.][^}\n]*\}                                      # attribute lists
+    | \{lang=[^}\n]*\}                                      # foreign word marks
+    | https?://[^\s)>\]]+                                   # bare addresses
+    """,
+    re.MULTILINE | re.VERBOSE | re.IGNORECASE,
+)
+
+
+class NamedFile(Protocol):
+    """One entry file as the checker holds it (``hooks.validate._File``)."""
+
+    path: Path
+    shown: str
+    entry_id: str
+    doc: Document | None
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A name as written in an entry file, where it is written."""
+
+    entry_id: str
+    shown: str  # the file, as shown in messages
+    path: KeyPath  # ("fr", "aliases", 0)
+    text: str
+    status: str
+    homonym: str | None
+    note: str | None
+    line: int
+    col: int
+
+    @property
+    def field(self) -> str:
+        return field_name(self.path)
+
+    @property
+    def kind(self) -> str:
+        return "term" if self.path[-1] == "term" else str(self.path[1])
+
+
+def normalise(name: str) -> str:
+    """How names are compared: Unicode NFC, case folding, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def field_name(path: KeyPath) -> str:
+    """``("fr", "aliases", 0)`` → ``fr.aliases[1]`` (items counted from 1)."""
+    name = ""
+    for part in path:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+# --- entries: clashes and homonyms ---------------------------------------------------------------
+
+
+def declared_names(file: NamedFile, lang: str) -> Iterator[Declared]:
+    """Every name ``file`` gives in ``lang``, well-formed or not yet (the schema reports those)."""
+    data = file.doc.data if file.doc else None
+    text = data.get(lang) if isinstance(data, dict) else None
+    if not isinstance(text, dict) or file.doc is None:
+        return
+    values: list[tuple[KeyPath, Any]] = [((lang, "term"), text.get("term"))]
+    values.append(((lang, "abbreviation"), text.get("abbreviation")))
+    aliases = text.get("aliases")
+    if isinstance(aliases, list):
+        values += [((lang, "aliases", index), alias) for index, alias in enumerate(aliases)]
+    for path, value in values:
+        details = value if isinstance(value, dict) else {}
+        name = details.get("text") if details else value
+        if not isinstance(name, str) or not normalise(name) or _PLACEHOLDER.search(name):
+            continue  # absent, malformed or unfilled: the schema and text rules say so
+        homonym = details.get("homonym")
+        status = details.get("status")
+        note = details.get("note")
+        line, col = file.doc.at(path)
+        yield Declared(
+            file.entry_id,
+            file.shown,
+            path,
+            name,
+            status if isinstance(status, str) else ("preferred" if path[1] == "term" else ""),
+            (homonym.strip() or None) if isinstance(homonym, str) else None,
+            note if isinstance(note, str) else None,
+            line,
+            col,
+        )
+
+
+def clash_problems(
+    files: Sequence[NamedFile], recency: Callable[[Path], tuple[int, int]] | None = None
+) -> Iterator[Problem]:
+    """Names given twice in one entry, or by two entries that do not both declare a homonym.
+
+    A clash between entries is reported on the file being added or changed, the other file
+    given as the place where the name is already used. Which one that is, git says: the file
+    it shows as new or modified (untracked, added or changed) when the other is not; else the
+    file whose last commit is the most recent (a clean checkout of a pull request). When git
+    cannot tell (no repository, same commit), the clash is reported on both files, each naming
+    the other. ``recency`` gives a file's (changed, commit time); git is asked only on a clash.
+    """
+    recency = recency or GitRecency(files)
+    paths = {file.shown: file.path for file in files}
+    for lang in LANGUAGES:
+        by_name: dict[str, list[Declared]] = {}
+        for file in files:
+            for name in declared_names(file, lang):
+                by_name.setdefault(normalise(name.text), []).append(name)
+        for uses in by_name.values():
+            if len(uses) > 1:
+                yield from _clashes(uses, paths, recency)
+
+
+def _clashes(
+    uses: list[Declared], paths: dict[str, Path], recency: Callable[[Path], tuple[int, int]]
+) -> Iterator[Problem]:
+    firsts: dict[str, Declared] = {}
+    for use in uses:
+        if use.entry_id in firsts:  # the same name twice in one entry: the later is reported
+            owner = firsts[use.entry_id]
+            yield Problem(
+                use.shown,
+                use.line,
+                use.col,
+                f"{use.field}: '{use.text}' is already {owner.field} of this entry; "
+                "each name may belong to one entry only",
+            )
+        else:
+            firsts[use.entry_id] = use
+    owners = list(firsts.values())
+    if len(owners) < 2:
+        return
+    if all(owner.homonym for owner in owners):
+        seen: dict[str, Declared] = {}
+        for owner in owners:
+            key = normalise(owner.homonym or "")
+            if key in seen:
+                other = seen[key]
+                yield _at(
+                    owner,
+                    f"'{owner.text}' has the qualifier '{owner.homonym}' in {other.shown} too: "
+                    "give each homonym its own qualifier",
+                )
+            else:
+                seen[key] = owner
+        return
+    ages = {owner.shown: recency(paths[owner.shown]) for owner in owners}
+    newest = max(ages.values())
+    reported = [owner for owner in owners if ages[owner.shown] == newest]
+    if len(reported) == len(owners) and any(owner.homonym for owner in owners):
+        reported = [owner for owner in owners if not owner.homonym]  # they must add one
+    for owner in reported:
+        others = [use for use in owners if use is not owner]
+        # the other file named: preferably one not reported, then one that differs from this
+        others.sort(key=lambda use: (use in reported, bool(use.homonym) == bool(owner.homonym)))
+        yield _at(owner, _clash_message(owner, others[0]))
+
+
+def _clash_message(this: Declared, other: Declared) -> str:
+    where = f"'{this.text}' is also {other.field} of {other.shown}"
+    if "term" in (this.kind, other.kind):
+        return f"{where}; a name belongs to one entry only (a term cannot be a homonym)"
+    if other.homonym and not this.homonym:
+        return (
+            f"{where}, a homonym there ({other.homonym}): declare it a homonym here too, "
+            f"as {{text: {this.text}, homonym: <qualifier>}}"
+        )
+    if this.homonym and not other.homonym:
+        return (
+            f"{where}, which does not declare it a homonym: add a qualifier there too "
+            f"({{text: {other.text}, homonym: <qualifier>}})"
+        )
+    return (
+        f"{where}; a name belongs to one entry only, unless both entries declare it a "
+        f"homonym: {{text: {this.text}, homonym: <qualifier>}}"
+    )
+
+
+def _at(name: Declared, message: str) -> Problem:
+    return Problem(name.shown, name.line, name.col, f"{name.field}: {message}")
+
+
+class GitRecency:
+    """How recently git saw each file change: (1 if new or modified in the work tree, else 0;
+    time of its last commit). (0, 0) for every file when git cannot tell."""
+
+    def __init__(self, files: Sequence[NamedFile]) -> None:
+        self.folder = files[0].path.parent if files else Path(".")
+        self._changed: set[Path] | None = None
+
+    def __call__(self, path: Path) -> tuple[int, int]:
+        changed = self.changed()
+        if changed is None:
+            return 0, 0  # not in a repository
+        try:
+            stamp = _git(self.folder, "log", "-1", "--format=%ct", "--", str(path.resolve()))
+        except (OSError, subprocess.SubprocessError):
+            stamp = None
+        return int(path.resolve() in changed), int((stamp or "0").strip() or 0)
+
+    def changed(self) -> set[Path] | None:
+        """Files of the folder git shows as new or modified; None when git cannot tell."""
+        if self._changed is None:
+            self._changed = _changed_files(self.folder)
+        return self._changed
+
+
+def _changed_files(folder: Path) -> set[Path] | None:
+    try:
+        top = _git(folder, "rev-parse", "--show-toplevel")
+        status = _git(folder, "status", "--porcelain", "-z", "--untracked-files=all", "--", ".")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if top is None or status is None:
+        return None
+    root = Path(top.strip())
+    found: set[Path] = set()
+    records = iter(status.split("\0"))
+    for record in records:
+        if len(record) < 4:
+            continue
+        code, path = record[:2], record[3:]
+        if code[0] in "RC":
+            next(records, None)  # the old name of a renamed or copied file
+        found.add((root / path).resolve())
+    return found
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    result = subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, timeout=10, check=False
+    )
+    return result.stdout if result.returncode == 0 else None
+
+
+# --- entries: deprecated names in their texts ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What to write instead of a deprecated name."""
+
+    name: str
+    entry_id: str
+    instead: str  # 'ABM' (Marketing des comptes stratégiques)
+
+    def message(self, written: str) -> str:
+        return f"'{written}' is deprecated: write {self.instead}"
+
+
+def deprecated_in_entries(files: Sequence[NamedFile]) -> Iterator[Problem]:
+    """A deprecated name of one entry written in another entry's text."""
+    for lang in LANGUAGES:
+        finder = NameFinder(
+            (advice.name, advice) for file in files for advice in _advice_from_file(file, lang)
+        )
+        if not finder:
+            continue
+        for file in files:
+            data = file.doc.data if file.doc else None
+            if file.doc is None or not isinstance(data, dict):
+                continue
+            if not isinstance(data.get(lang), dict):
+                continue
+            for path, text in _prose(data[lang], (lang,)):
+                masked = _masked(text)
+                for start, _end, found in finder.find(masked):
+                    advice = next((a for a in found if a.entry_id != file.entry_id), None)
+                    if advice is None:
+                        continue  # an entry may name its own deprecated names, to explain them
+                    line, col = file.doc.inside(path, start)
+                    written = text[start:_end]
+                    yield Problem(
+                        file.shown, line, col, f"{field_name(path)}: {advice.message(written)}"
+                    )
+
+
+def _advice_from_file(file: NamedFile, lang: str) -> Iterator[Advice]:
+    names = list(declared_names(file, lang))
+    deprecated = [name for name in names if name.status == DEPRECATED]
+    if not deprecated:
+        return
+    term = next((name.text for name in names if name.kind == "term"), file.entry_id)
+    abbreviation = next((name.text for name in names if name.kind == "abbreviation"), None)
+    instead = f"'{abbreviation}' ({term})" if abbreviation else f"'{term}'"
+    for name in deprecated:
+        yield Advice(name.text, file.entry_id, instead)
+
+
+def _prose(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """The prose fields of one language: summary, definition, example, pitfalls, meanings."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in _PROSE and isinstance(item, str):
+                yield (*path, key), item
+            elif isinstance(item, (dict, list)):
+                yield from _prose(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if path[-1] == "pitfalls" and isinstance(item, str):
+                yield (*path, index), item
+            elif isinstance(item, (dict, list)):
+                yield from _prose(item, (*path, index))
+
+
+def _masked(text: str) -> str:
+    """``text`` with what is not prose blanked out, every offset kept in place."""
+    return _NOT_PROSE.sub(lambda match: " " * len(match.group()), text)
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+class Page(Protocol):
+    """A hand-written page (``hooks.content.ContentPage``)."""
+
+    lang: str
+    path: str
+    body: str
+    body_line: int
+    auto_links: bool
+    links: tuple[str, ...]
+
+
+def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> list[Problem]:
+    """Deprecated names written in pages, and homonyms mentioned without choosing an entry."""
+    from hooks import term_links  # the linker's idea of where a link may go
+
+    problems = []
+    advice = {lang: NameFinder(_advice(glossary, lang)) for lang in LANGUAGES}
+    homonyms = {lang: NameFinder(shared_names(glossary, lang).items()) for lang in LANGUAGES}
+    for page in pages:
+        shown = f"{shown_dir}/{page.lang}/{page.path}"
+
+        def at(offset: int, message: str, page: Page = page, shown: str = shown) -> Problem:
+            before = page.body[:offset]
+            line = page.body_line + before.count("\n")
+            col = offset - (before.rfind("\n") + 1) + 1
+            return Problem(shown, line, col, message)
+
+        for start, end, found in advice[page.lang].find(_masked(page.body)):
+            problems.append(at(start, found[0].message(page.body[start:end])))
+        if not page.auto_links:
+            continue
+        linked = {
+            link.removeprefix(GLOSSARY_FOLDER[page.lang] + "/").removesuffix(".md")
+            for link in page.links
+        }
+        told: set[str] = set()
+        for span_start, span_end in term_links.free_spans(page.body):
+            text = page.body[span_start:span_end]
+            for start, end, found in homonyms[page.lang].find(text):
+                owners = [owner for group in found for owner in group]
+                key = normalise(text[start:end])
+                if key in told or any(entry.id in linked for entry, _ in owners):
+                    continue
+                told.add(key)
+                problems.append(
+                    at(span_start + start, _choose_message(text[start:end], owners, page))
+                )
+    return problems
+
+
+def _choose_message(written: str, owners: list[tuple[Entry, Name]], page: Page) -> str:
+    folder = posixpath.dirname(page.path)
+    choices = " or ".join(
+        f"[{written}]({posixpath.relpath(f'{GLOSSARY_FOLDER[page.lang]}/{entry.id}.md', folder)})"
+        + (f" ({name.homonym})" if name.homonym else "")
+        for entry, name in owners
+    )
+    return f"'{written}' names {len(owners)} entries: link the one you mean, {choices}"
+
+
+def _advice(glossary: Glossary, lang: str) -> Iterator[tuple[str, Advice]]:
+    for entry in glossary:
+        text = entry.text(lang)
+        instead = f"'{text.abbreviation}' ({text.term})" if text.abbreviation else f"'{text.term}'"
+        for name in text.deprecated:
+            yield name.text, Advice(name.text, entry.id, instead)
+
+
+def shared_names(glossary: Glossary, lang: str) -> dict[str, list[tuple[Entry, Name]]]:
+    """Names of ``lang`` that more than one entry uses (declared homonyms), by name."""
+    by_key: dict[str, list[tuple[Entry, Name]]] = {}
+    texts: dict[str, str] = {}
+    for entry in glossary:
+        for name in entry.text(lang).labels:
+            key = normalise(name.text)
+            texts.setdefault(key, name.text)
+            owners = by_key.setdefault(key, [])
+            if all(owner.id != entry.id for owner, _ in owners):
+                owners.append((entry, name))
+    return {texts[key]: owners for key, owners in by_key.items() if len(owners) > 1}
+
+
+# --- finding names in text -----------------------------------------------------------------------
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+def _is_acronym(name: str) -> bool:
+    """``GPA``, ``eNPS``: written with capitals inside, so matched with their exact case."""
+    letters = [char for char in name if char.isalpha()]
+    return sum(char.isupper() for char in letters) >= 2 or (
+        len(letters) > 1 and any(char.isupper() for char in letters[1:])
+    )
+
+
+class NameFinder(Generic[T]):
+    """Whole-word occurrences of some names in a text, longest first; acronyms match with
+    their exact case, other names in any case."""
+
+    def __init__(self, names: Iterable[tuple[str, T]]) -> None:
+        self.exact: dict[tuple[str, ...], list[T]] = {}
+        self.folded: dict[tuple[str, ...], list[T]] = {}
+        self.prefixes: set[tuple[str, ...]] = set()
+        for name, value in names:
+            words = tuple(_WORD.findall(name))
+            if not words:
+                continue
+            folded = tuple(_fold(word) for word in words)
+            if _is_acronym(name):
+                self.exact.setdefault(words, []).append(value)
+            else:
+                self.folded.setdefault(folded, []).append(value)
+            self.prefixes.update(folded[:size] for size in range(1, len(folded) + 1))
+
+    def __bool__(self) -> bool:
+        return bool(self.prefixes)
+
+    def find(self, text: str) -> Iterator[tuple[int, int, list[T]]]:
+        """``(start, end, values)`` of each name found, left to right."""
+        if not self.prefixes:
+            return
+        words = list(_WORD.finditer(text))
+        folded = [_fold(word.group()) for word in words]
+        index = 0
+        while index < len(words):
+            best = None
+            end = index
+            while end < len(words) and tuple(folded[index : end + 1]) in self.prefixes:
+                if end > index:
+                    gap = text[words[end - 1].end() : words[end].start()]
+                    if not _JOINER.match(gap):
+                        break
+                exact = tuple(match.group() for match in words[index : end + 1])
+                found = self.exact.get(exact) or self.folded.get(tuple(folded[index : end + 1]))
+                if found:
+                    best = (end, found)
+                end += 1
+            if best is None:
+                index += 1
+                continue
+            last, found = best
+            yield words[index].start(), words[last].end(), found
+            index = last + 1

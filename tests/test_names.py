@@ -1,0 +1,218 @@
+"""Names: which file a clash is reported on, deprecated names and homonyms in pages, and the
+term linker leaving both alone. The checker's messages on entries are in tests/data/invalid/."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hooks.cli import main
+from hooks.content import read_pages
+from hooks.model import Glossary
+from hooks.names import NameFinder, page_problems, shared_names
+from hooks.term_links import Matcher, link_terms
+from hooks.validate import check_glossary
+
+DATA = Path(__file__).parent / "data"
+CLASH = DATA / "invalid" / "name-taken-by-other-entry" / "gamma.yml"
+
+
+def git(folder: Path, *args: str) -> None:
+    env = [
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.org",
+        "-c",
+        "commit.gpgsign=false",
+    ]
+    subprocess.run(["git", *env, *args], cwd=folder, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A repository holding the valid entries, committed."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    for entry in (DATA / "valid").glob("*.yml"):
+        shutil.copy(entry, glossary)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "valid entries")
+    return tmp_path
+
+
+def check_lines(root: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> list[str]:
+    monkeypatch.chdir(root)
+    assert main(["check", "glossary"]) == 1
+    return capsys.readouterr().out.splitlines()
+
+
+def test_a_clash_is_reported_on_the_new_file_only(repository: Path, monkeypatch, capsys) -> None:
+    shutil.copy(CLASH, repository / "glossary" / "gamma.yml")  # not known to git yet
+    assert check_lines(repository, monkeypatch, capsys) == [
+        "glossary/gamma.yml:4:9: fr.term: 'ÉLAN  commercial' is also fr.term of "
+        "glossary/alpha.yml; a name belongs to one entry only (a term cannot be a homonym)",
+        "glossary/gamma.yml:10:17: en.abbreviation: 'SM' is also en.abbreviation of "
+        "glossary/alpha.yml; a name belongs to one entry only, unless both entries declare it "
+        "a homonym: {text: SM, homonym: <qualifier>}",
+        "2 problems in 1 file",
+    ]
+
+
+def test_a_clash_is_reported_on_the_changed_file(repository: Path, monkeypatch, capsys) -> None:
+    """The new file is committed, then an old one is edited to take its name: the old one,
+    changed, is the one reported."""
+    gamma = repository / "glossary" / "gamma.yml"
+    shutil.copy(CLASH, gamma)
+    gamma.write_text(gamma.read_text("utf-8").replace("SM", "TG").replace("ÉLAN ", "Gamma"))
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "gamma")
+    beta = repository / "glossary" / "beta.yml"
+    beta.write_text(beta.read_text("utf-8").replace("term: Collective work", "term: Test gamma"))
+    assert check_lines(repository, monkeypatch, capsys) == [
+        "glossary/beta.yml:12:9: en.term: 'Test gamma' is also en.term of glossary/gamma.yml; "
+        "a name belongs to one entry only (a term cannot be a homonym)",
+        "1 problem in 1 file",
+    ]
+
+
+def test_in_a_clean_checkout_the_latest_commit_is_reported(
+    repository: Path, monkeypatch, capsys
+) -> None:
+    shutil.copy(CLASH, repository / "glossary" / "gamma.yml")
+    git(repository, "add", ".")
+    # a later commit time than the first commit's, whatever the clock's resolution
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "@4000000000 +0000")
+    git(repository, "commit", "-q", "-m", "gamma")
+    lines = check_lines(repository, monkeypatch, capsys)
+    assert lines[-1] == "2 problems in 1 file"
+    assert all(line.startswith("glossary/gamma.yml:") for line in lines[:-1])
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+ARTICLE = """\
+---
+title: Un article
+---
+
+# Un article
+
+L’élan des ventes grimpe, et le moteur aussi.
+
+<!-- glossary-deprecated: off -->
+> « L’élan des ventes », écrivait l’auteur.
+<!-- glossary-deprecated: on -->
+
+Ici `élan des ventes` est du code, et [le moteur](../glossaire/beta.md) est lié.
+Le moteur est lié plus haut : rien à dire.
+"""
+
+
+@pytest.fixture
+def glossary() -> Glossary:
+    glossary, problems = check_glossary(DATA / "valid")
+    assert problems == []
+    return glossary
+
+
+def write_site(root: Path, article: str) -> Path:
+    content = root / "content"
+    for lang in ("fr", "en"):
+        (content / lang / "articles").mkdir(parents=True)
+    (content / "fr" / "articles" / "a.md").write_text(article, "utf-8")
+    (content / "en" / "articles" / "a.md").write_text("# An article\n\nSales velocity.\n", "utf-8")
+    return content
+
+
+def test_deprecated_names_in_pages_are_reported_outside_quotes_and_code(
+    tmp_path: Path, glossary: Glossary
+) -> None:
+    pages, _ = read_pages(
+        write_site(tmp_path, ARTICLE.replace("[le moteur](../glossaire/beta.md)", "rien"))
+    )
+    lines = [str(problem) for problem in sorted(page_problems(pages, glossary, "content"))]
+    assert lines == [
+        "content/en/articles/a.md:3:1: 'Sales velocity' is deprecated: write 'SM' (Sales momentum)",
+        "content/fr/articles/a.md:7:3: 'élan des ventes' is deprecated: "
+        "write 'EC' (Élan commercial)",
+        "content/fr/articles/a.md:7:33: 'moteur' names 2 entries: link the one you mean, "
+        "[moteur](../glossaire/alpha.md) (ventes) or [moteur](../glossaire/beta.md) (collectif)",
+    ]
+
+
+def test_a_homonym_linked_once_by_hand_is_not_reported(tmp_path: Path, glossary: Glossary) -> None:
+    pages, _ = read_pages(write_site(tmp_path, ARTICLE))
+    lines = [str(problem) for problem in page_problems(pages, glossary, "content")]
+    assert not any("names 2 entries" in line for line in lines)
+
+
+def test_glossary_check_reports_the_pages_beside_the_glossary(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    shutil.copytree(DATA / "valid", tmp_path / "glossary")
+    write_site(tmp_path, ARTICLE)
+    lines = check_lines(tmp_path, monkeypatch, capsys)
+    assert lines[0].startswith("content/en/articles/a.md:3:1: 'Sales velocity' is deprecated")
+    assert lines[-1] == "2 problems in 2 files"
+
+
+# --- the term linker ---------------------------------------------------------------------------
+
+
+def test_the_linker_never_links_a_deprecated_or_a_shared_name(glossary: Glossary) -> None:
+    matcher = Matcher(glossary, "fr")
+    text = "L’élan des ventes, le moteur et la dynamique commerciale."
+    out = link_terms(text, matcher, lambda entry_id: f"{entry_id}/", set())
+    assert out.count("<a ") == 1
+    assert '">dynamique commerciale</a>' in out
+
+
+def test_shared_names_list_every_homonym(glossary: Glossary) -> None:
+    shared = shared_names(glossary, "en")
+    assert [(entry.id, name.homonym) for entry, name in shared["drive"]] == [
+        ("alpha", "sales"),
+        ("beta", "teamwork"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("GPA", "La GPA, la gpa.", ["GPA"]),  # an acronym keeps its case
+        ("eNPS", "Un eNPS, un ENPS.", ["eNPS"]),
+        (
+            "élan des ventes",
+            "Élan  des ventes, élan-des ventes",
+            ["Élan  des ventes", "élan-des ventes"],
+        ),
+        ("moteur", "moteurs, moteur.", ["moteur"]),  # whole words only
+    ],
+)
+def test_name_finder(name: str, text: str, found: list[str]) -> None:
+    finder = NameFinder([(name, name)])
+    assert [text[start:end] for start, end, _ in finder.find(text)] == found
+
+
+def test_an_abbreviation_and_an_alias_declared_homonyms_are_accepted(tmp_path: Path) -> None:
+    """KPI's French alias ICP (indicateur) and ideal customer profile's abbreviation ICP."""
+    folder = tmp_path / "glossary"
+    shutil.copytree(DATA / "valid", folder)
+    gamma = CLASH.read_text("utf-8").replace("ÉLAN  commercial", "Gamma d’essai")
+    gamma = gamma.replace("  abbreviation: SM\n", "  abbreviation: {text: drive, homonym: gamma}\n")
+    (folder / "gamma.yml").write_text(gamma, "utf-8")
+    glossary, problems = check_glossary(folder)
+    assert problems == []
+    text = glossary.get("gamma").text("en")
+    assert (text.abbreviation, text.abbreviation_name.homonym) == ("drive", "gamma")
+    assert [entry.id for entry, _ in shared_names(glossary, "en")["drive"]] == [
+        "alpha",
+        "beta",
+        "gamma",
+    ]
