@@ -216,3 +216,25 @@ def test_an_abbreviation_and_an_alias_declared_homonyms_are_accepted(tmp_path: P
         "beta",
         "gamma",
     ]
+
+
+def test_the_build_fails_on_a_deprecated_name_in_an_article(tmp_path: Path) -> None:
+    from tests.conftest import ROOT, build_site
+
+    project = tmp_path / "project"
+    for name in ("glossary", "content", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    article = project / "content" / "fr" / "articles" / "smarketing.md"
+    lines = article.read_text("utf-8").splitlines()
+    quoted = "<!-- glossary-deprecated: off -->\n> « La GPA », dit la source.\n"
+    quoted += "<!-- glossary-deprecated: on -->"
+    article.write_text("\n".join([*lines, "", "Ils pratiquent la GPA.", "", quoted, ""]), "utf-8")
+    result = build_site(tmp_path / "site", project / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    line = len(lines) + 2
+    message = "'GPA' is deprecated: write 'ABM' (Marketing des comptes stratégiques)"
+    assert f"content/fr/articles/smarketing.md:{line}:19: {message}" in output
+    assert output.count("is deprecated") == 1  # the quote is left alone
+    assert "Traceback" not in output
