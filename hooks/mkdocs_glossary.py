@@ -30,6 +30,7 @@ from hooks import (
     search_index,
     structured_data,
     term_links,
+    tooltips,
     urls,
 )
 from hooks.model import LANGUAGES, Glossary
@@ -110,6 +111,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         skip = content.linked_entries(written)
         markdown = term_links.link_terms(markdown, _state.matchers[lang], href, skip)
     return calculator.replace_markers(markdown, lang, page.url)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give every link to an entry its tooltip: summary and other-language term."""
+    return tooltips.add_tooltips(html, page.url, _language(config), _state.glossary)
 
 
 @event_priority(-150)  # after static-i18n has built every language and written the index

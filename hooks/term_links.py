@@ -1,4 +1,4 @@
-"""Link the first mention of each glossary term in a page to its entry, with a tooltip.
+"""Link the first mention of each glossary term in a page to its entry.
 
 One matcher per language, built once per build: every name (term, abbreviation, alias) is a
 tuple of words in a dictionary, and a page is scanned once, word by word, trying the longest
@@ -144,15 +144,15 @@ def first_mentions(markdown: str, matcher: Matcher, skip: set[str]) -> list[Ment
 
 
 def link_terms(markdown: str, matcher: Matcher, href: Callable[[str], str], skip: set[str]) -> str:
-    """``markdown`` with the first mention of each term made a link with its summary as title."""
+    """``markdown`` with the first mention of each term made a link to its entry; the link's
+    tooltip is added with every other link to an entry, in the HTML (hooks/tooltips.py)."""
     result, last = [], 0
     for mention in first_mentions(markdown, matcher, skip):
         words = markdown[mention.start : mention.end]
-        title = html.escape(mention.target.summary)
         link = html.escape(href(mention.target.entry_id))
         result += [
             markdown[last : mention.start],
-            f'<a href="{link}" class="gl-term" title="{title}">{words}</a>',
+            f'<a href="{link}" class="gl-term">{words}</a>',
         ]
         last = mention.end
     return "".join([*result, markdown[last:]])

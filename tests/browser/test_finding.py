@@ -1,4 +1,5 @@
-"""Finding things in real Chromium: search per language, term tooltips, index filters."""
+"""Finding things in real Chromium: search per language, index filters (term tooltips:
+test_tooltips.py)."""
 
 from __future__ import annotations
 
@@ -55,34 +56,6 @@ def test_search_finds_the_entry_first_in_the_page_language(
     assert results[0] == first, results[:5]
     english = [result for result in results if result.startswith("en/")]
     assert english == results if start == "en/" else english == [], results
-
-
-def test_tooltip_on_hover_and_on_keyboard_focus(page, site_url: str) -> None:
-    page.goto(site_url + "en/articles/measuring-alignment-kpis/")
-    links = page.locator("article a.gl-term")
-    assert links.count() >= 2
-    summary = "A person or company that has shown interest"
-    first = links.first
-    first.hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert tooltip.inner_text().startswith(summary)
-    assert first.get_attribute("aria-describedby") == tooltip.get_attribute("id")
-    page.mouse.move(0, 0)
-    page.keyboard.press("Escape")
-    second = links.nth(1)
-    second.focus()
-    # The tooltip announced for the focused link (aria-describedby) becomes active.
-    page.wait_for_function(
-        """() => {
-            const id = document.activeElement?.getAttribute("aria-describedby");
-            const tooltip = id && document.getElementById(id);
-            return tooltip && tooltip.classList.contains("md-tooltip2--active")
-                && tooltip.textContent.trim().length > 20;
-        }""",
-        timeout=10000,
-    )
-    assert second.evaluate("link => link === document.activeElement")
 
 
 def test_term_page_lists_the_articles_using_it(page, site_url: str) -> None:

@@ -1,0 +1,101 @@
+"""One tooltip for every link to an entry, wherever the link comes from.
+
+The term linker, a link written by hand in an article or in an entry, "See also", backlinks and
+the A–Z index all end up as ``<a href>`` in a page's HTML. Each one whose address is a term page
+gets, at build time, the class ``gl-term`` and ``aria-describedby`` naming a hidden description
+placed once per page: the entry's summary and its term in the other language ("EN : Service
+level agreement"). Screen readers read it as the link's description with no script at all;
+``overrides/assets/glossary/tooltips.js`` shows the same text on hover and keyboard focus.
+A ``title`` on such a link is dropped: one tooltip, not two.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from urllib.parse import urljoin, urlsplit
+
+from hooks import render, urls
+from hooks.markup import spans
+from hooks.model import LANGUAGES, Glossary
+
+_OPENING_TAG = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*"([^"]*)")?')
+PREFIX = "gl-tip-"
+
+
+@cache
+def _term_path() -> re.Pattern[str]:
+    """``/glossaire/<id>/`` or ``/en/glossary/<id>/`` → language and id."""
+    choices = "|".join(
+        f"(?P<{lang}>{re.escape('/' + urls.prefix(lang) + urls.GLOSSARY_FOLDER[lang])})"
+        for lang in LANGUAGES
+    )
+    return re.compile(rf"^(?:{choices})/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\.html)?$")
+
+
+def linked_entry(href: str, page_url: str) -> str | None:
+    """The id of the entry whose page (in either language) ``href`` leads to, from the page at
+    ``page_url``; None for any other address."""
+    href = html.unescape(href)
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = urlsplit(urljoin("/" + page_url, parts.path)).path
+    match = _term_path().match(path)
+    return match.group("id") if match else None
+
+
+def add_tooltips(page_html: str, page_url: str, lang: str, glossary: Glossary) -> str:
+    """``page_html`` with every link to an entry described, and the descriptions it needs."""
+    by_id = glossary.by_id()
+    used: dict[str, None] = {}
+
+    def describe(match: re.Match[str]) -> str:
+        written = " " + match.group(1)
+        if _ATTRIBUTE.sub("", written).strip() not in ("", "/"):
+            return match.group(0)  # attributes this reader does not follow: left as written
+        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(written)}
+        href = attributes.get("href") or ""
+        entry_id = linked_entry(href, page_url)
+        if entry_id not in by_id or _is_self(href, page_url):
+            return match.group(0)  # not an entry, or an anchor of this very page
+        used[entry_id] = None
+        attributes.pop("title", None)
+        classes = attributes.get("class", "").split()
+        attributes["class"] = " ".join([*classes, *([] if "gl-term" in classes else ["gl-term"])])
+        described = attributes.get("aria-describedby", "").split()
+        attributes["aria-describedby"] = " ".join([*described, PREFIX + entry_id])
+        rendered = "".join(
+            f' {name}="{value}"' if value is not None else f" {name}"
+            for name, value in attributes.items()
+        )
+        return f"<a{rendered}>"
+
+    page_html = _OPENING_TAG.sub(describe, page_html)
+    if not used:
+        return page_html
+    return page_html + descriptions(glossary, lang, list(used))
+
+
+def _is_self(href: str, page_url: str) -> bool:
+    path = urlsplit(html.unescape(href)).path
+    return urlsplit(urljoin("/" + page_url, path)).path == "/" + page_url
+
+
+def descriptions(glossary: Glossary, lang: str, entry_ids: list[str]) -> str:
+    """The hidden descriptions the links point to, one per entry."""
+    other = render.OTHER[lang]
+    words = render.strings(lang)
+    items = []
+    for entry_id in entry_ids:
+        entry = glossary.get(entry_id)
+        summary = spans(html.escape(entry.text(lang).summary, quote=False))
+        term = html.escape(entry.text(other).term, quote=False)
+        items.append(
+            f'<span id="{PREFIX}{entry_id}"><span class="gl-tip__summary">{summary}</span> '
+            f'<span class="gl-tip__other">{words["tip_other_language"]} '
+            f'<span lang="{other}">{term}</span></span></span>'
+        )
+    return '\n<div class="gl-tips" hidden>' + "".join(items) + "</div>\n"
