@@ -12,9 +12,9 @@ A ``title`` on such a link is dropped: one tooltip, not two.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from functools import cache
-from urllib.parse import urljoin, urlsplit
 
 from hooks import render, urls
 from hooks.markup import spans
@@ -32,19 +32,27 @@ def _term_path() -> re.Pattern[str]:
         f"(?P<{lang}>{re.escape('/' + urls.prefix(lang) + urls.GLOSSARY_FOLDER[lang])})"
         for lang in LANGUAGES
     )
-    return re.compile(rf"^(?:{choices})/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\.html)?$")
+    return re.compile(rf"^(?:{choices})/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:/|/index\.html)?$")
 
 
 def linked_entry(href: str, page_url: str) -> str | None:
     """The id of the entry whose page (in either language) ``href`` leads to, from the page at
     ``page_url``; None for any other address."""
-    href = html.unescape(href)
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    path = urlsplit(urljoin("/" + page_url, parts.path)).path
-    match = _term_path().match(path)
+    path = _path(href, page_url)
+    match = _term_path().match(path) if path else None
     return match.group("id") if match else None
+
+
+def _path(href: str, page_url: str) -> str | None:
+    """The site path ``href`` leads to from ``page_url`` (both directory URLs), without query
+    or fragment; None for an address on another site or a bare fragment."""
+    if "&" in href:
+        href = html.unescape(href)
+    path = href.partition("#")[0].partition("?")[0]
+    if not path or ":" in path or path.startswith("//"):
+        return None
+    joined = posixpath.normpath(posixpath.join("/" + page_url, path))
+    return joined + "/" if path.endswith("/") and joined != "/" else joined
 
 
 def add_tooltips(page_html: str, page_url: str, lang: str, glossary: Glossary) -> str:
@@ -80,8 +88,8 @@ def add_tooltips(page_html: str, page_url: str, lang: str, glossary: Glossary) -
 
 
 def _is_self(href: str, page_url: str) -> bool:
-    path = urlsplit(html.unescape(href)).path
-    return urlsplit(urljoin("/" + page_url, path)).path == "/" + page_url
+    path = _path(href, page_url)
+    return path is None or path.rstrip("/") == ("/" + page_url).rstrip("/")
 
 
 def descriptions(glossary: Glossary, lang: str, entry_ids: list[str]) -> str:
