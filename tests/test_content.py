@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from hooks import content, typography
+from hooks import content, render, typography, urls
+from hooks.model import Glossary
 from hooks.validate import check_glossary
 from tests.conftest import ROOT
 
@@ -126,3 +128,47 @@ def test_a_page_can_opt_out_of_term_links(tmp_path: Path) -> None:
     pages, problems = content.read_pages(tmp_path)
     assert problems == []
     assert {page.lang: page.auto_links for page in pages} == {"fr": False, "en": True}
+
+
+def _referred_entries(
+    glossary: Glossary, pages: list[content.ContentPage], lang: str
+) -> dict[str, set[str]]:
+    """Entry id → where readers of ``lang`` find a link to it: other entries ("Voir aussi" and
+    links in their text) and hand-written pages. Backlink lists are left out: they only echo
+    the entry's own links."""
+    found: dict[str, set[str]] = {}
+    for entry in glossary:
+        text = entry.text(lang)
+        linked = set(entry.related)
+        for field in (text.definition, text.example or "", *text.pitfalls):
+            linked |= set(re.findall(r"\]\(([a-z0-9-]+)\.md(?:#[\w-]*)?\)", field))
+        for target in linked - {entry.id}:
+            found.setdefault(target, set()).add(f"glossary/{entry.id}.yml")
+    folder = urls.GLOSSARY_FOLDER[lang] + "/"
+    for page in pages:
+        for link in page.links if page.lang == lang else ():
+            if link.startswith(folder) and link.endswith(".md"):
+                found.setdefault(link[len(folder) : -3], set()).add(page.src_uri)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_entry_is_reachable_from_the_index_and_from_another_page(lang: str) -> None:
+    index = render.render_index(GLOSSARY, lang)
+    assert [e.id for e in GLOSSARY if f'<a href="{e.id}/">' not in index] == []
+    assert [e.id for e in GLOSSARY if f"]({e.id}.md)" not in index] == []  # by category
+    referred = _referred_entries(GLOSSARY, PAGES, lang)
+    assert [e.id for e in GLOSSARY if not referred.get(e.id)] == [], "orphan entries"
+
+
+def test_an_entry_nobody_links_to_is_an_orphan() -> None:
+    glossary, problems = check_glossary(ROOT / "tests" / "data" / "valid")
+    assert problems == [] and {e.id for e in glossary} == {"alpha", "beta"}
+    assert set(_referred_entries(glossary, [], "en")) == {"alpha", "beta"}  # related both ways
+    # Without `related`, only alpha's definition links beta: alpha is an orphan...
+    lonely = Glossary(tuple(replace(e, related=()) for e in glossary))
+    assert _referred_entries(lonely, [], "en") == {"beta": {"glossary/alpha.yml"}}
+    # ... until an article of the same language links it.
+    article = content.ContentPage("en", "articles/a.md", "A", "A", None, ("glossary/alpha.md",))
+    assert _referred_entries(lonely, [article], "en")["alpha"] == {"en/articles/a.md"}
+    assert "alpha" not in _referred_entries(lonely, [article], "fr")
