@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 import yaml
@@ -10,6 +11,7 @@ import yaml
 from hooks import typography
 from hooks.model import CATEGORIES, LANGUAGES
 from hooks.render import strings
+from hooks.validate import check_glossary
 from tests.conftest import ROOT
 
 
@@ -43,3 +45,11 @@ def test_the_contributor_guides_and_the_form_list_every_category() -> None:
     for category in CATEGORIES:
         assert f"| `{category}` |" in readme, category
         assert contributing.count(f"| `{category}` |") == 2, category  # French and English
+
+
+def test_no_category_holds_more_than_a_quarter_of_the_entries() -> None:
+    glossary, _ = check_glossary(ROOT / "glossary", "glossary")
+    counts = Counter(entry.category for entry in glossary)
+    assert set(counts) == set(CATEGORIES), "every category is used, and only those"
+    crowded = {c: n for c, n in counts.items() if n * 4 > len(glossary)}
+    assert crowded == {}, f"more than a quarter of {len(glossary)} entries: split or refile"
