@@ -38,8 +38,8 @@ port-free: $(BIN)/.installed
 build: $(BIN)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-check: $(BIN)/.installed  ## entries valid, code lint-clean
-	$(BIN)/glossary check
+check: $(BIN)/.installed  ## entries valid, code lint-clean (CHECK_ARGS="--lang fr" in CI)
+	$(BIN)/glossary check $(CHECK_ARGS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from hooks.model import LANGUAGES
-from hooks.problems import Problem
+from hooks.problems import Message, Problem, msg
 from hooks.urls import DEFAULT_LANGUAGE, GLOSSARY_FOLDER
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
@@ -59,7 +59,7 @@ def read_pages(docs_dir: Path) -> tuple[list[ContentPage], list[Problem]]:
     return pages, problems
 
 
-def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int, str] | None]:
+def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int, Message] | None]:
     meta: dict = {}
     problem = None
     body_line = 1
@@ -71,8 +71,9 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark
             line, col = (mark.line + 2, mark.column + 1) if mark else (1, 1)
-            hint = "; put a value holding ': ' in quotes" if "mapping values" in str(error) else ""
-            problem = (line, col, f"front matter: {error.problem}{hint}")
+            quotes = "mapping values" in str(error)
+            message_id = "front-matter-colon" if quotes else "front-matter"
+            problem = (line, col, msg(message_id, problem=error.problem))
             loaded = None
         meta = loaded if isinstance(loaded, dict) else {}
         text = text[match.end() :]
@@ -119,7 +120,7 @@ def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
                         f"content/{page.src_uri}",
                         1,
                         1,
-                        f"twin: no page content/{mapping[page.src_uri]}",
+                        msg("twin-missing", path=f"content/{mapping[page.src_uri]}"),
                     )
                 )
             continue
@@ -127,17 +128,13 @@ def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
         if same in by_src:
             mapping[page.src_uri] = same
         else:
-            hint = (
-                "add 'twin: <path in content/en/>' to its front matter"
-                if (page.lang == DEFAULT_LANGUAGE)
-                else "add it to the French page's front matter as 'twin:'"
-            )
+            hint = msg("no-twin-french" if page.lang == DEFAULT_LANGUAGE else "no-twin-english")
             problems.append(
                 Problem(
                     f"content/{page.src_uri}",
                     1,
                     1,
-                    f"this page has no twin in the other language: {hint}",
+                    hint,
                 )
             )
     return mapping, problems

@@ -27,7 +27,8 @@ try:  # libyaml, compiled into PyYAML's wheels: scans and composes in C (DESIGN.
 except ImportError:  # pragma: no cover - a PyYAML built without libyaml: the Python path only
     CParser = None
 
-from hooks.problems import Problem
+from hooks import yaml_mistakes
+from hooks.problems import Message, Problem, msg
 
 MAX_BYTES = 256 * 1024  # a long entry is ~10 KiB; anything near this is a mistake or an attack
 MAX_DEPTH = 12  # the format nests 4 levels deep
@@ -98,8 +99,8 @@ class Document:
 
 
 class _LoadError(Exception):
-    def __init__(self, line: int, col: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, col: int, message: Message) -> None:
+        super().__init__(message.id)
         self.line, self.col, self.message = line, col, message
 
 
@@ -117,20 +118,15 @@ class _EntryLoader(Reader, Scanner, Parser, Composer, BaseResolver):
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
-            raise _mark_error(
-                event.start_mark, "aliases (*name) are not allowed: write the value out"
-            )
+            raise _mark_error(event.start_mark, msg("alias"))
         if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.anchor is not None:
-            raise _mark_error(
-                event.start_mark, "anchors (&name) are not allowed: write the value out"
-            )
+            raise _mark_error(event.start_mark, msg("anchor"))
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise _mark_error(
                     event.start_mark,
-                    f"nested more than {MAX_DEPTH} levels deep: remove the extra levels "
-                    "(brackets or indentation)",
+                    msg("too-deep", depth=MAX_DEPTH),
                 )
             return super().compose_node(parent, index)
         finally:
@@ -233,34 +229,31 @@ def _events_are_plain(text: str) -> bool:
         parser.dispose()
 
 
-def _mark_error(mark: Any, message: str) -> _LoadError:
+def _mark_error(mark: Any, message: Message) -> _LoadError:
     return _LoadError(mark.line + 1, mark.column + 1, message)
 
 
-# PyYAML's wording, explained for people who do not write YAML every day.
+# PyYAML's wording, explained for people who do not write YAML every day (when
+# yaml_mistakes.py finds no common mistake to point at instead).
 _HINTS = {
-    "mapping values are not allowed here": (
-        "a ': ' (colon and space) inside a value starts a new key; put the whole value in quotes"
-    ),
-    "could not find expected ':'": "a key is missing its ': ', or a continued line is not indented",
-    "found unexpected end of stream": "a quotation mark is opened and never closed",
-    "found unknown escape character": (
-        "a backslash inside double quotes starts an escape; use single quotes or remove it"
-    ),
-    "expected <block end>, but found": "wrong indentation: align this line with its siblings",
-    "did not find expected key": "wrong indentation: align this line with its siblings",
-    "did not find expected '-' indicator": "wrong indentation: align this item with the others",
-    "found character '%' that cannot start any token": "put a value that starts with '%' in quotes",
-    "found character '@' that cannot start any token": "put a value that starts with '@' in quotes",
-    "found character '`' that cannot start any token": "put a value that starts with '`' in quotes",
+    "mapping values are not allowed here": msg("hint-colon-in-value"),
+    "could not find expected ':'": msg("hint-missing-colon"),
+    "found unexpected end of stream": msg("hint-unclosed-quote"),
+    "found unknown escape character": msg("hint-escape"),
+    "expected <block end>, but found": msg("hint-align-line"),
+    "did not find expected key": msg("hint-align-line"),
+    "did not find expected '-' indicator": msg("hint-align-item"),
+    "found character '%' that cannot start any token": msg("hint-quote-start", sign="%"),
+    "found character '@' that cannot start any token": msg("hint-quote-start", sign="@"),
+    "found character '`' that cannot start any token": msg("hint-quote-start", sign="`"),
 }
 
 
-def _explain(problem: str) -> str:
+def _explain(problem: str) -> Message:
     for start, hint in _HINTS.items():
         if problem.startswith(start):
-            return f"invalid YAML: {hint} ({problem})"
-    return f"invalid YAML: {problem}"
+            return msg("invalid-yaml-explained", hint=hint, problem=problem)
+    return msg("invalid-yaml", hint=problem)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -273,7 +266,7 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
     doc = Document(shown_as)
     problems: list[Problem] = []
 
-    def report(line: int, col: int, message: str) -> None:
+    def report(line: int, col: int, message: Message) -> None:
         problems.append(Problem(shown_as, line, col, message))
 
     try:
@@ -282,12 +275,12 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
             report(
                 1,
                 1,
-                f"the file is {size // 1024} KiB; an entry must stay under {MAX_BYTES // 1024} KiB",
+                msg("file-too-big", size=size // 1024, limit=MAX_BYTES // 1024),
             )
             return doc, problems
         raw = path.read_bytes()
     except OSError as error:
-        report(1, 1, f"cannot read the file ({error.strerror})")
+        report(1, 1, msg("cannot-read", reason=error.strerror))
         return doc, problems
 
     try:
@@ -295,19 +288,28 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        report(line, col, f"not UTF-8 text (byte 0x{raw[error.start]:02X}): save the file as UTF-8")
+        report(line, col, msg("not-utf8", byte=f"{raw[error.start]:02X}"))
         return doc, problems
+    return load_text(text, shown_as)
+
+
+def load_text(text: str, shown_as: str) -> tuple[Document, list[Problem]]:
+    """Load an entry's text (what ``load_document`` does once the file is read and decoded)."""
+    doc = Document(shown_as)
+    problems: list[Problem] = []
+
+    def report(line: int, col: int, message: Message) -> None:
+        problems.append(Problem(shown_as, line, col, message))
+
     text = text.removeprefix("\ufeff")
 
     for number, line_text in enumerate(text.split("\n"), start=1):
         if "\t" in line_text:
-            report(
-                number, line_text.index("\t") + 1, "tab character: indent and separate with spaces"
-            )
+            report(number, line_text.index("\t") + 1, msg("tab"))
     text = text.replace("\t", " ")  # keep going, to report every other problem too
 
     if not text.strip():
-        report(1, 1, "the file is empty: an entry needs at least 'fr' and 'en'")
+        report(1, 1, msg("file-empty"))
         return doc, problems
 
     try:
@@ -323,6 +325,7 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
                 doc.values.clear()
                 doc.keys.clear()
                 doc.scalars.clear()
+                doc.strings.clear()
         if not fast:
             loader = _EntryLoader(text)
             try:
@@ -330,7 +333,7 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
             finally:
                 loader.dispose()
         if root is None:
-            report(1, 1, "the file holds no data: an entry needs at least 'fr' and 'en'")
+            report(1, 1, msg("file-no-data"))
             return doc, problems
         doc.data = _convert(root, (), doc, text, problems)
     except _LoadError as error:
@@ -340,15 +343,18 @@ def load_document(path: Path, shown_as: str) -> tuple[Document, list[Problem]]:
             return doc, problems
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        found = yaml_mistakes.diagnose(text, error)
         if (error.context or "").startswith("expected a single document"):
-            report(line, col, "one entry per file: remove the second '---' document")
+            report(line, col, msg("two-documents"))
+        elif found:
+            report(*found)
         else:
             report(line, col, _explain(error.problem or error.context or "unreadable YAML"))
     except yaml.reader.ReaderError as error:
         line, col = _position(text, error.position)
-        report(line, col, f"invalid character U+{error.character:04X}: remove it")
+        report(line, col, msg("bad-character", code=f"{error.character:04X}"))
     except yaml.YAMLError as error:  # any other PyYAML complaint, still without a traceback
-        report(1, 1, f"invalid YAML: {error}")
+        report(1, 1, msg("invalid-yaml", hint=str(error)))
     return doc, problems
 
 
@@ -385,17 +391,19 @@ def _convert(
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
                 shown = key_node.value if isinstance(key_node, ScalarNode) else "…"
-                raise _LoadError(key_line, key_col, f"key '{shown}' must be a plain name")
+                raise _LoadError(key_line, key_col, msg("key-not-plain", key=shown))
             key = key_node.value
             if key in result:
                 first_line = doc.keys[(*path, key)][0]
-                message = f"duplicate key '{key}' (first given on line {first_line}): keep one"
+                message = msg("duplicate-key", key=key, first=first_line)
                 problems.append(Problem(doc.path, key_line, key_col, message))
                 continue
             doc.keys[(*path, key)] = (key_line, key_col)
             result[key] = _convert(value_node, (*path, key), doc, text, problems, depth + 1)
         return result
-    raise _LoadError(line, col, "unsupported YAML node")  # pragma: no cover - PyYAML has no other
+    raise _LoadError(
+        line, col, msg("invalid-yaml", hint="unsupported YAML node")
+    )  # pragma: no cover - PyYAML has no other
 
 
 def _block_indent(text: str, start: int) -> int:
@@ -432,6 +440,6 @@ def _scalar(node: ScalarNode) -> Any:
                 return float("-inf") if value.startswith("-") else float("inf")
             return float(value)
     except ValueError:
-        raise _LoadError(line, col, "number too long: put it in quotes if it is text") from None
+        raise _LoadError(line, col, msg("number-too-long")) from None
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    raise _LoadError(line, col, f"unsupported tag '{tag}': remove it")
+    raise _LoadError(line, col, msg("unsupported-tag", tag=tag))

@@ -31,7 +31,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from hooks.load import Document, KeyPath
 from hooks.model import DEPRECATED, LANGUAGES, Entry, Glossary, Name
-from hooks.problems import Problem
+from hooks.problems import Message, Problem, msg
 from hooks.urls import GLOSSARY_FOLDER
 
 T = TypeVar("T")
@@ -181,8 +181,7 @@ def _clashes(
                 use.shown,
                 use.line,
                 use.col,
-                f"{use.field}: '{use.text}' is already {owner.field} of this entry; "
-                "each name may belong to one entry only",
+                msg("name-taken-here", field=use.field, name=use.text, owner=owner.field),
             )
         else:
             firsts[use.entry_id] = use
@@ -195,11 +194,13 @@ def _clashes(
             key = normalise(owner.homonym or "")
             if key in seen:
                 other = seen[key]
-                yield _at(
-                    owner,
-                    f"'{owner.text}' has the qualifier '{owner.homonym}' in {other.shown} too: "
-                    "give each homonym its own qualifier",
+                message = msg(
+                    "homonym-same-qualifier",
+                    name=owner.text,
+                    qualifier=owner.homonym,
+                    other=other.shown,
                 )
+                yield _at(owner, message)
             else:
                 seen[key] = owner
         return
@@ -215,28 +216,21 @@ def _clashes(
         yield _at(owner, _clash_message(owner, others[0]))
 
 
-def _clash_message(this: Declared, other: Declared) -> str:
-    where = f"'{this.text}' is also {other.field} of {other.shown}"
+def _clash_message(this: Declared, other: Declared) -> Message:
+    where = {"name": this.text, "owner": other.field, "other": other.shown}
     if "term" in (this.kind, other.kind):
-        return f"{where}; a name belongs to one entry only (a term cannot be a homonym)"
+        return msg("clash-term", **where)
     if other.homonym and not this.homonym:
-        return (
-            f"{where}, a homonym there ({other.homonym}): declare it a homonym here too, "
-            f"as {{text: {this.text}, homonym: <qualifier>}}"
-        )
+        return msg("clash-declare-here", **where, qualifier=other.homonym)
     if this.homonym and not other.homonym:
-        return (
-            f"{where}, which does not declare it a homonym: add a qualifier there too "
-            f"({{text: {other.text}, homonym: <qualifier>}})"
-        )
-    return (
-        f"{where}; a name belongs to one entry only, unless both entries declare it a "
-        f"homonym: {{text: {this.text}, homonym: <qualifier>}}"
+        return msg("clash-declare-there", **where, other_name=other.text)
+    return msg("clash-both", **where)
+
+
+def _at(name: Declared, message: Message) -> Problem:
+    return Problem(
+        name.shown, name.line, name.col, msg("in-field", field=name.field, detail=message)
     )
-
-
-def _at(name: Declared, message: str) -> Problem:
-    return Problem(name.shown, name.line, name.col, f"{name.field}: {message}")
 
 
 class GitRecency:
@@ -301,10 +295,10 @@ class Advice:
 
     name: str
     entry_id: str
-    instead: str  # 'ABM' (Marketing des comptes stratégiques)
+    instead: Message  # 'ABM' (Marketing des comptes stratégiques)
 
-    def message(self, written: str) -> str:
-        return f"'{written}' is deprecated: write {self.instead}"
+    def message(self, written: str) -> Message:
+        return msg("deprecated-name", written=written, instead=self.instead)
 
 
 def deprecated_in_entries(files: Sequence[NamedFile]) -> Iterator[Problem]:
@@ -329,9 +323,10 @@ def deprecated_in_entries(files: Sequence[NamedFile]) -> Iterator[Problem]:
                         continue  # an entry may name its own deprecated names, to explain them
                     line, col = file.doc.inside(path, start)
                     written = text[start:_end]
-                    yield Problem(
-                        file.shown, line, col, f"{field_name(path)}: {advice.message(written)}"
+                    message = msg(
+                        "in-field", field=field_name(path), detail=advice.message(written)
                     )
+                    yield Problem(file.shown, line, col, message)
 
 
 def _advice_from_file(file: NamedFile, lang: str) -> Iterator[Advice]:
@@ -341,9 +336,16 @@ def _advice_from_file(file: NamedFile, lang: str) -> Iterator[Advice]:
         return
     term = next((name.text for name in names if name.kind == "term"), file.entry_id)
     abbreviation = next((name.text for name in names if name.kind == "abbreviation"), None)
-    instead = f"'{abbreviation}' ({term})" if abbreviation else f"'{term}'"
+    instead = _instead(term, abbreviation)
     for name in deprecated:
         yield Advice(name.text, file.entry_id, instead)
+
+
+def _instead(term: str, abbreviation: str | None) -> Message:
+    """'ABM' (Marketing des comptes stratégiques), or 'Persona': what to write instead."""
+    if abbreviation:
+        return msg("instead-abbreviation", abbreviation=abbreviation, term=term)
+    return msg("instead-term", term=term)
 
 
 def _prose(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
@@ -391,7 +393,7 @@ def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> 
     for page in pages:
         shown = f"{shown_dir}/{page.lang}/{page.path}"
 
-        def at(offset: int, message: str, page: Page = page, shown: str = shown) -> Problem:
+        def at(offset: int, message: Message, page: Page = page, shown: str = shown) -> Problem:
             before = page.body[:offset]
             line = page.body_line + before.count("\n")
             col = offset - (before.rfind("\n") + 1) + 1
@@ -420,20 +422,23 @@ def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> 
     return problems
 
 
-def _choose_message(written: str, owners: list[tuple[Entry, Name]], page: Page) -> str:
+def _choose_message(written: str, owners: list[tuple[Entry, Name]], page: Page) -> Message:
     folder = posixpath.dirname(page.path)
-    choices = " or ".join(
+    links = [
         f"[{written}]({posixpath.relpath(f'{GLOSSARY_FOLDER[page.lang]}/{entry.id}.md', folder)})"
         + (f" ({name.homonym})" if name.homonym else "")
         for entry, name in owners
-    )
-    return f"'{written}' names {len(owners)} entries: link the one you mean, {choices}"
+    ]
+    choices: Message | str = links[-1]
+    for link in reversed(links[:-1]):  # "A or B or C", "A ou B ou C"
+        choices = msg("or", a=link, b=choices)
+    return msg("homonym-choose", written=written, n=len(owners), choices=choices)
 
 
 def _advice(glossary: Glossary, lang: str) -> Iterator[tuple[str, Advice]]:
     for entry in glossary:
         text = entry.text(lang)
-        instead = f"'{text.abbreviation}' ({text.term})" if text.abbreviation else f"'{text.term}'"
+        instead = _instead(text.term, text.abbreviation)
         for name in text.deprecated:
             yield name.text, Advice(name.text, entry.id, instead)
 

@@ -4,12 +4,38 @@ from __future__ import annotations
 
 import re
 
+from hooks.problems import Message, msg
+
 NO_BREAK = "\u00a0\u202f"
 _DOT_DECIMAL = re.compile(r"\d\.\d+[\u00a0\u202f ]?[%€]")
 _SIGNS = re.compile(r"[:;?!%«»]")
+# 48 000 with an ordinary space: the groups of a number must not be split across two lines
+THOUSANDS = re.compile(r"(?<![\d.,\u00a0\u202f])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
+# a straight quote between two letters is an apostrophe (l'entreprise): French writes ’
+APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-def french_problems(text: str) -> list[tuple[int, str]]:
+def word_at(text: str, offset: int) -> str:
+    """The word holding ``text[offset]`` (an apostrophe), with the typographic apostrophe."""
+    for match in _LETTERS.finditer(text, max(0, offset - 40), offset + 40):
+        if match.start() <= offset < match.end():
+            return match.group().replace("'", "’")
+    return "’"
+
+
+_SIGN_IDS = {
+    ":": "colon", ";": "semicolon", "?": "question", "!": "exclamation", "%": "percent",
+    "«": "open-quote", "»": "close-quote",
+}  # fmt: skip
+
+
+def sign_name(sign: str) -> Message:
+    """``;`` → "le point-virgule" in French, "';'" in English."""
+    return msg(f"sign-{_SIGN_IDS[sign]}")
+
+
+def french_problems(text: str) -> list[tuple[int, Message]]:
     """``(offset, message)`` for each sign of ``text`` missing its no-break space.
 
     ``text`` should have code and URLs blanked out already (same length, spaces).
@@ -23,10 +49,10 @@ def french_problems(text: str) -> list[tuple[int, str]]:
         after = text[index + 1] if index < last else "\n"
         if char == "«":
             if after not in NO_BREAK:
-                found.append((index, "French typography: put a no-break space after '«'"))
+                found.append((index, msg("typography-after", sign=sign_name("«"))))
         elif char == "»":
             if before not in NO_BREAK:
-                found.append((index, "French typography: put a no-break space before '»'"))
+                found.append((index, msg("typography-before", sign=sign_name("»"))))
         else:
             if before in NO_BREAK + "\n" or (char in "?!" and before in "?!"):
                 continue
@@ -34,8 +60,17 @@ def french_problems(text: str) -> list[tuple[int, str]]:
                 continue  # a ratio or a time: 3:1, 14:30
             if char == "!" and after == "[":
                 continue  # a Markdown image
-            found.append((index, f"French typography: put a no-break space before '{char}'"))
+            found.append((index, msg("typography-before", sign=sign_name(char))))
+    if " " in text:
+        for match in THOUSANDS.finditer(text):
+            space = match.group().index(" ")
+            found.append((match.start() + space, msg("typography-thousands", number=match.group())))
+    if "'" in text:
+        for match in APOSTROPHE.finditer(text):
+            found.append(
+                (match.start(), msg("typography-apostrophe", word=word_at(text, match.start())))
+            )
     if "." in text:
         for match in _DOT_DECIMAL.finditer(text):
-            found.append((match.start(), "French typography: write decimals with a comma (12,5 %)"))
-    return sorted(found)
+            found.append((match.start(), msg("typography-decimal")))
+    return sorted(found, key=lambda item: (item[0], item[1].text("en")))

@@ -25,7 +25,7 @@ from hooks.collate import fold
 from hooks.fast_schema import compile_schema
 from hooks.load import Document, KeyPath, load_document
 from hooks.model import CATEGORIES, Glossary, entry_from_data
-from hooks.problems import Problem
+from hooks.problems import Message, Problem, catalogue, msg
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTENSIONS = (".yml", ".yaml")
@@ -65,7 +65,7 @@ def _check_glossary(directory: Path, shown_dir: str | None) -> tuple[Glossary, l
     shown_dir = str(directory) if shown_dir is None else shown_dir
     problems: list[Problem] = []
     if not directory.is_dir():
-        problems.append(Problem(shown_dir, 1, 1, "no such folder: the glossary lives in glossary/"))
+        problems.append(Problem(shown_dir, 1, 1, msg("no-folder")))
         return Glossary(()), problems
 
     files = list(_find_files(directory, shown_dir, problems))
@@ -76,7 +76,7 @@ def _check_glossary(directory: Path, shown_dir: str | None) -> tuple[Glossary, l
         if file.doc.data is None:
             continue
         if not isinstance(file.doc.data, dict):
-            problems.append(Problem(file.shown, 1, 1, "an entry is a group of fields: fr:, en:, …"))
+            problems.append(Problem(file.shown, 1, 1, msg("not-a-mapping")))
             continue
         try:
             if not certainly_valid(file.doc.data):
@@ -84,7 +84,7 @@ def _check_glossary(directory: Path, shown_dir: str | None) -> tuple[Glossary, l
             problems.extend(_text_problems(file.doc))
         except Exception as error:  # a gap in our rules must not cost the contributor a traceback
             file.doc.data = None  # and the entry is left out of the cross-entry rules
-            message = f"this file could not be checked ({type(error).__name__}): please report it"
+            message = msg("not-checked", error=type(error).__name__)
             problems.append(Problem(file.shown, 1, 1, message))
 
     known = {file.entry_id for file in files}
@@ -131,35 +131,17 @@ def _find_files(directory: Path, shown_dir: str, problems: list[Problem]) -> Ite
         relative = path.relative_to(directory).as_posix()
         shown = os.path.join(shown_dir, relative) if shown_dir else relative
         if path.parent != directory:
-            problems.append(
-                Problem(
-                    shown, 1, 1, f"entries sit directly in {shown_dir or '.'}/: move this file up"
-                )
-            )
+            problems.append(Problem(shown, 1, 1, msg("nested-file", folder=shown_dir or ".")))
             continue
         stem, suffix = os.path.splitext(path.name)
         if suffix not in EXTENSIONS:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    f"the extension must be .yml in lowercase, not {suffix}: "
-                    f"rename the file {stem}.yml",
-                )
-            )
+            problems.append(Problem(shown, 1, 1, msg("extension-case", suffix=suffix, stem=stem)))
         if not ID_PATTERN.match(stem):
             problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    f"the file name '{stem}' is not a valid id: use lowercase letters, digits and "
-                    f"hyphens, e.g. '{suggested_id(stem)}.yml'",
-                )
+                Problem(shown, 1, 1, msg("bad-file-name", stem=stem, suggested=suggested_id(stem)))
             )
         if stem in seen:
-            message = f"id '{stem}' is already used by {seen[stem]}: keep one of the two files"
+            message = msg("id-taken", id=stem, other=seen[stem])
             problems.append(Problem(shown, 1, 1, message))
             continue
         seen[stem] = shown
@@ -189,33 +171,33 @@ def field_name(path: KeyPath) -> str:
     return name or "the entry"
 
 
-_TYPE_HINTS = {
-    "array": ": put each item on its own line, starting with '- '",
-    "object": ": write its fields on the lines below, indented",
-}
-
-_TYPE_WORDS = {
-    "string": "text",
-    "array": "a list",
-    "object": "a group of fields",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-}
+_TYPE_HINTS = {"array": msg("type-hint-array"), "object": msg("type-hint-object")}
 
 
-def _found(value: Any) -> str:
+def _found(value: Any) -> Message:
     if value is None:
-        return "nothing"
+        return msg("found-nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (put it in quotes if it is text)"
+        return msg("found-boolean", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value} (put it in quotes if it is text)"
+        return msg("found-number", value=value)
     if isinstance(value, str):
-        return "text"
+        return msg("found-text")
     if isinstance(value, list):
-        return "a list"
-    return "a group of fields"
+        return msg("found-list")
+    return msg("found-group")
+
+
+def _type_word(kind: str) -> Message | str:
+    return msg(f"type-{kind}") if f"type-{kind}" in catalogue() else kind
+
+
+def _custom(text: str) -> Message | str:
+    """A schema's x-messages text, as the catalogue message with the same English."""
+    for message_id, languages in catalogue().items():
+        if message_id.startswith("x-") and languages["en"] == text:
+            return msg(message_id)
+    return text  # a new x-message not yet in the catalogue: English in both languages
 
 
 def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Problem]:
@@ -224,69 +206,98 @@ def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Pro
     custom = error.schema.get("x-messages", {}) if isinstance(error.schema, dict) else {}
     kind = error.validator
 
-    def at(where: KeyPath, message: str, key: bool = False) -> Problem:
+    def at(where: KeyPath, message: Message, key: bool = False) -> Problem:
         line, col = doc.key_at(where) if key else doc.at(where)
         return Problem(doc.path, line, col, message)
 
     if kind in custom:
-        yield at(path, f"{name} {custom[kind]}")
+        yield at(path, msg("custom", name=name, detail=_custom(custom[kind])))
     elif kind == "required":
         present = list(error.instance) if isinstance(error.instance, dict) else []
         for missing in error.validator_value:
             if missing in present or _close(missing, present):
                 continue  # a misspelt key gets its own "did you mean" message
             if not path and missing in LANGUAGE_NAMES:
-                yield at(path, f"the {LANGUAGE_NAMES[missing]} part is missing: add '{missing}:'")
+                language = msg(f"language-{missing}")
+                yield at(path, msg("language-missing", language=language, lang=missing))
                 continue
-            where = f" in {name}" if path else ""
             if path in (("fr",), ("en",)):
-                where = f" in the {LANGUAGE_NAMES[path[0]]} part ({path[0]})"
-            yield at(path, f"'{missing}' is missing{where}: add '{missing}:'", key=True)
+                language = msg(f"language-{path[0]}")
+                message = msg(
+                    "field-missing-in-language", field=missing, language=language, lang=path[0]
+                )
+            elif path:
+                message = msg("field-missing-in", field=missing, name=name)
+            else:
+                message = msg("field-missing", field=missing)
+            yield at(path, message, key=True)
     elif kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
-        for key in error.instance:
+        keys = list(error.instance)
+        for index, key in enumerate(keys):
             if key in allowed:
                 continue
-            message = f"unknown field '{key}'" + (f" in {name}" if path else "")
+            if " " in key.strip() and index and isinstance(error.instance[keys[index - 1]], str):
+                # a sentence read as a field name: the text above went on without "|" and
+                # this line holds ": " (French typography puts one before every colon)
+                above = (*path, keys[index - 1])
+                yield at(above, msg("mistake-no-pipe", key=keys[index - 1]))
+                continue
+            where = msg("in-name", name=name) if path else ""
             close = _close(key, allowed)
-            message += (
-                f": did you mean '{close}'?" if close else f" (allowed: {', '.join(allowed)})"
+            message = (
+                msg("unknown-field", key=key, where=where, close=close)
+                if close
+                else msg("unknown-field-allowed", key=key, where=where, allowed=", ".join(allowed))
             )
             yield at((*path, key), message, key=True)
+    elif (
+        kind == "type"
+        and error.validator_value == "array"
+        and isinstance(error.instance, str)
+        and re.match(r"-[^\s-]", error.instance)
+    ):
+        # "-profil" as the first item: YAML reads the whole list as one text
+        first = error.instance.split(" - ")[0]
+        yield at(path, msg("mistake-dash-space", fixed=f"- {first[1:]}"))
     elif kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        words: Message | str = _type_word(expected[-1])
+        for kind_name in reversed(expected[:-1]):
+            words = msg("or", a=_type_word(kind_name), b=words)
         hint = _TYPE_HINTS.get(expected[0], "") if len(expected) == 1 else ""
-        yield at(path, f"{name} must be {words}, found {_found(error.instance)}{hint}")
+        found = _found(error.instance)
+        yield at(path, msg("wrong-type", name=name, expected=words, found=found, hint=hint))
     elif kind == "maxLength":
         yield at(
             path,
-            f"{name} is {len(error.instance)} characters long; keep it to "
-            f"{error.validator_value} at most",
+            msg("too-long", name=name, length=len(error.instance), limit=error.validator_value),
         )
     elif kind in ("minLength", "minItems"):
-        yield at(path, f"{name} is empty: fill it in or remove it")
+        yield at(path, msg("empty", name=name))
     elif kind == "enum":
         options = [str(option) for option in error.validator_value]
         close = _close(str(error.instance), options)
-        hint = f": did you mean '{close}'?" if close else f"; use one of: {', '.join(options)}"
-        yield at(path, f"{name}: unknown value '{error.instance}'{hint}")
+        if close:
+            yield at(path, msg("unknown-value-close", name=name, value=error.instance, close=close))
+        else:
+            options_text = ", ".join(options)
+            yield at(
+                path, msg("unknown-value", name=name, value=error.instance, options=options_text)
+            )
     elif kind == "uniqueItems":
         seen: set[str] = set()
         for index, item in enumerate(error.instance):
             marker = json.dumps(item, sort_keys=True)
             if marker in seen:
-                yield at(
-                    (*path, index),
-                    f"{field_name((*path, index))} repeats an earlier item: remove it",
-                )
+                yield at((*path, index), msg("repeated-item", name=field_name((*path, index))))
             seen.add(marker)
     elif kind in ("minimum", "maximum"):
         low, high = error.schema.get("minimum"), error.schema.get("maximum")
-        yield at(path, f"{name} must be a year between {low} and {high}, found {error.instance}")
+        yield at(path, msg("bad-year", name=name, low=low, high=high, value=error.instance))
     else:
-        yield at(path, f"{name}: {error.message}")
+        yield at(path, msg("schema-other", name=name, detail=error.message))
 
 
 def _close(word: str, options: list[str]) -> str | None:
@@ -328,7 +339,7 @@ _LANG_ATTRIBUTE = re.compile(r"^lang=[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # A superset of what the text rules look for, to skip the rest at once.
 # With a placeholder and "]{", a superset of what the text rules look for: a text without
 # any is skipped at once (a character class is searched far faster than alternatives).
-_SIGNS_LOOKED_FOR = re.compile(r"[<&:;?!%«»€]")
+_SIGNS_LOOKED_FOR = re.compile(r"[<&:;?!%«»€']|\d \d")
 _PLACEHOLDER_HINTS = (
     "todo",
     "tbd",
@@ -346,7 +357,7 @@ def _may_hold_placeholder(text: str) -> bool:
     return any(hint in lowered for hint in _PLACEHOLDER_HINTS)
 
 
-_FRENCH_SIGNS = re.compile(r"[:;?!%«»€]")  # no sign: no French typography to check
+_FRENCH_SIGNS = re.compile(r"[:;?!%«»€']|\d \d")  # no sign: no French typography to check
 _WORD = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 
 # Fields holding Markdown prose; the others are short plain texts.
@@ -391,33 +402,34 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
         ):
             continue  # most texts are short names with no sign any rule below looks for
 
-        def at(offset: int, message: str, path: KeyPath = path) -> Problem:
+        def at(offset: int, message: Message, path: KeyPath = path) -> Problem:
             line, col = doc.inside(path, offset)
-            return Problem(doc.path, line, col, f"{field_name(path)}: {message}")
+            return Problem(
+                doc.path, line, col, msg("in-field", field=field_name(path), detail=message)
+            )
 
         placeholders = list(_PLACEHOLDER.finditer(text)) if maybe_placeholder else []
         for match in placeholders:
             yield at(
                 match.start(),
-                f"still holds the placeholder '{match.group()}': {_to_write(path)}",
+                msg("placeholder", placeholder=match.group(), advice=_to_write(path)),
             )
         if path[-1:] in (("url",), ("lang",)) or (len(path) > 1 and path[-2] == "related"):
             continue
         # each pattern runs only when its sign is there: most texts have none (2× faster)
         bare = _masked(text, _CODE) if "`" in text else text
         for match in _HTML.finditer(bare) if "<" in bare else ():
-            yield at(match.start(), f"raw HTML '{match.group()}' is not allowed: write Markdown")
+            yield at(match.start(), msg("raw-html", html=match.group()))
         for match in _ENTITY.finditer(bare) if "&" in bare else ():
             yield at(
                 match.start(),
-                f"HTML entity '{match.group()}' is not allowed: type the character itself",
+                msg("html-entity", entity=match.group()),
             )
         for match in _SPAN.finditer(bare) if "]{" in bare else ():
             if not _LANG_ATTRIBUTE.match(match.group(2)):
                 yield at(
                     match.start(),
-                    f"'{{{match.group(2)}}}' is not understood: mark a word in another language "
-                    "as [word]{lang=en}",
+                    msg("bad-lang-span", attribute=match.group(2)),
                 )
         if placeholders:
             continue  # an unfinished text: its form is checked once it is written
@@ -430,57 +442,50 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
             if words < MIN_DEFINITION_WORDS:
                 yield at(
                     0,
-                    f"{words} words; a definition needs at least {MIN_DEFINITION_WORDS} "
-                    "to explain the term",
+                    msg("definition-too-short", words=words, minimum=MIN_DEFINITION_WORDS),
                 )
 
 
-# What to write in place of a placeholder, by field (the last name of its path).
+# What to write in place of a placeholder, by field (the last name of its path): the
+# catalogue's write-<field> message.
 _TO_WRITE = {
-    "category": "choose one of " + ", ".join(CATEGORIES[:-1]) + f" or {CATEGORIES[-1]}",
-    "related": "write the id of a related entry (its file name without .yml)",
-    "term": "write the term{lang}, as practitioners say it",
-    "abbreviation": "write the abbreviation, e.g. SLA, or remove the line",
-    "aliases": "write another name people search for, or remove the item",
-    "summary": "write one plain sentence{lang}, 200 characters at most",
-    "definition": f"write the definition{{lang}}, {MIN_DEFINITION_WORDS} words at least",
-    "expression": "write the formula, e.g. ROI = (G − C) ÷ C × 100",
-    "symbol": "write a symbol of the formula",
-    "meaning": "write what the symbol stands for{lang}",
-    "example": "write a concrete example{lang}, with numbers for a metric, or remove it",
-    "pitfalls": "write a usual mistake{lang}, or remove the item",
-    "title": "write the title of the work or page",
-    "author": "write the author or authors, or remove the line",
-    "publisher": "write the publisher, journal or website, or remove the line",
-    "year": "write the year of publication, e.g. 2006, or remove the line",
-    "url": "write the web address (https://…), or remove the line",
-    "lang": "write a language code such as en",
-}
+    "category", "related", "term", "abbreviation", "aliases", "summary", "definition",
+    "expression", "symbol", "meaning", "example", "pitfalls", "title", "author", "publisher",
+    "year", "url", "lang",
+}  # fmt: skip
 
 
-def _to_write(path: KeyPath) -> str:
+def _to_write(path: KeyPath) -> Message:
     """``("fr", "term")`` → ``write the term in French, as practitioners say it``."""
     names = [part for part in path if isinstance(part, str)]
     field = names[-1] if names else ""
     if field == "text" and "aliases" in names:
         field = "aliases"
-    language = LANGUAGE_NAMES.get(names[0], "") if names else ""
-    hint = _TO_WRITE.get(field, "write the text{lang}")
-    return hint.replace("{lang}", f" in {language}" if language else "")
+    in_language = msg(f"in-language-{names[0]}") if names and names[0] in LANGUAGE_NAMES else ""
+    if field == "category":
+        categories = msg("or", a=", ".join(CATEGORIES[:-1]), b=CATEGORIES[-1])
+        return msg("write-category", categories=categories)
+    if field == "definition":
+        return msg("write-definition", in_language=in_language, minimum=MIN_DEFINITION_WORDS)
+    message_id = f"write-{field}" if field in _TO_WRITE else "write-text"
+    arguments = (
+        {"in_language": in_language} if "{in_language}" in catalogue()[message_id]["en"] else {}
+    )
+    return msg(message_id, **arguments)
 
 
 def _summary_problems(text: str, at: Any) -> Iterator[Problem]:
     stripped = text.strip()
     if "\n" in stripped:
-        yield at(0, "must fit on one line (one plain sentence)")
+        yield at(0, msg("summary-one-line"))
     markdown = _MARKDOWN.search(stripped)
     if markdown:
-        yield at(markdown.start(), "plain text only: no Markdown (links, emphasis, code)")
+        yield at(markdown.start(), msg("summary-markdown"))
     if stripped and not re.search(r"[.!?…][»”\")]?$", stripped):
-        yield at(len(text.rstrip()) - 1, "must end with a full stop (one plain sentence)")
+        yield at(len(text.rstrip()) - 1, msg("summary-full-stop"))
     for match in _SENTENCE_BREAK.finditer(stripped[:-1]):
         if match.group(1) not in _ABBREVIATIONS:
-            yield at(match.end() - 1, "one sentence only: move the rest to the definition")
+            yield at(match.end() - 1, msg("summary-one-sentence"))
             break
 
 
@@ -489,6 +494,17 @@ def _french_typography(text: str, at: Any) -> Iterator[Problem]:
     bare = _masked(text, _CODE, _URL, _ENTITY, _SPAN)
     for offset, message in typography.french_problems(bare):
         yield at(offset, message)
+
+
+def french_text_to_check(path: KeyPath, text: str) -> str | None:
+    """What French typography is checked on in the text at ``path`` (code, URLs, entities and
+    other-language words blanked out, offsets kept), or None when the rule does not apply.
+    ``glossary check --fix`` corrects exactly there."""
+    if not path or path[0] != "fr" or path[-1] in ("expression", "url", "lang"):
+        return None
+    if _may_hold_placeholder(text) and _PLACEHOLDER.search(text):
+        return None
+    return _masked(text, _CODE, _URL, _ENTITY, _SPAN)
 
 
 # --- cross-entry rules -------------------------------------------------------------------------
@@ -505,11 +521,15 @@ def _related_problems(files: list[_File], known: set[str]) -> Iterator[Problem]:
                 continue  # the schema already said so
             line, col = file.doc.at(("related", index))
             if other == file.entry_id:
-                yield Problem(file.shown, line, col, f"related: '{other}' is this entry itself")
+                yield Problem(file.shown, line, col, msg("related-self", id=other))
             elif other not in known:
                 close = _close(other, sorted(known))
-                hint = f": did you mean '{close}'?" if close else ""
-                yield Problem(file.shown, line, col, f"related: no entry '{other}'{hint}")
+                message = (
+                    msg("related-unknown-close", id=other, close=close)
+                    if close
+                    else msg("related-unknown", id=other)
+                )
+                yield Problem(file.shown, line, col, message)
 
 
 _LINK = re.compile(r"\]\(\s*([^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
@@ -529,17 +549,16 @@ def _link_problems(files: list[_File], known: set[str]) -> Iterator[Problem]:
                 entry = _ENTRY_LINK.match(target)
                 if entry and entry.group(1) not in known:
                     close = _close(entry.group(1), sorted(known))
-                    hint = f": did you mean '{close}.md'?" if close else ""
-                    message = f"{field_name(path)}: link to unknown entry '{target}'{hint}"
+                    name = field_name(path)
+                    message = (
+                        msg("link-unknown-close", field=name, target=target, close=close)
+                        if close
+                        else msg("link-unknown", field=name, target=target)
+                    )
                     yield Problem(file.shown, line, col, message)
                 elif not entry and not re.match(r"^(?:https?://|mailto:|#|\.\./)", target):
-                    yield Problem(
-                        file.shown,
-                        line,
-                        col,
-                        f"{field_name(path)}: link '{target}' leads nowhere: link an entry as "
-                        "(id.md) and a web page as (https://…)",
-                    )
+                    message = msg("link-nowhere", field=field_name(path), target=target)
+                    yield Problem(file.shown, line, col, message)
 
 
 def normalise_name(name: str) -> str:

@@ -80,6 +80,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
     return destination
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``glossary check`` speaks the locale's language: tests expect English unless they ask
+    ``--lang fr``, on a French machine too (LC_MESSAGES decides before LANG)."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_MESSAGES", "C.UTF-8")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests on the built site are ``build`` tests: ``make quick`` leaves them out."""
     for item in items:

@@ -1,8 +1,9 @@
 """Data-driven: each folder of tests/data/invalid/ is one contributor mistake.
 
 The folder's files are added to the valid entries of tests/data/valid/ and
-``glossary check glossary`` must print exactly ``expected.txt`` and exit 1. After an intended
-change of wording, rewrite them with ``UPDATE_EXPECTED=1 make test`` and read the diff.
+``glossary check glossary --lang fr`` must print exactly ``expected.fr.txt`` (and ``--lang en``,
+``expected.en.txt``) and exit 1. After an intended change of wording, rewrite them with
+``UPDATE_EXPECTED=1 make test`` and read the diff.
 """
 
 from __future__ import annotations
@@ -28,25 +29,30 @@ def make_glossary(root: Path, case: Path | None = None) -> Path:
         shutil.copy(entry, glossary)
     if case is not None:
         for source in case.rglob("*"):
-            if source.is_file() and source.name != "expected.txt":
+            if source.is_file() and not source.name.startswith("expected."):
                 target = glossary / source.relative_to(case)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(source, target)
     return glossary
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_each_mistake_gets_exactly_its_messages(
-    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+    case: Path,
+    lang: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
 ) -> None:
     make_glossary(tmp_path, case)
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "glossary"]) == 1
+    assert main(["check", "glossary", "--lang", lang]) == 1
     output = capsys.readouterr().out
+    expected_file = case / f"expected.{lang}.txt"
     if os.environ.get("UPDATE_EXPECTED") == "1":
-        (case / "expected.txt").write_text(output, "utf-8")
-    expected = (case / "expected.txt").read_text("utf-8").splitlines()
-    assert output.splitlines() == expected
+        expected_file.write_text(output, "utf-8")
+    assert output.splitlines() == expected_file.read_text("utf-8").splitlines()
 
 
 def test_valid_entries_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:

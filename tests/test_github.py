@@ -112,6 +112,12 @@ def test_problem_matcher_reads_glossary_check_output() -> None:
         "message": "unknown field 'relatd': did you mean 'related'?",
     }
     assert not re.match(pattern["regexp"], "3 problems in 2 files")
+    # the French messages the pull request's log shows (make check CHECK_ARGS="--lang fr")
+    french = "glossary/sla.yml:3:1: champ inconnu «\u00a0relatd\u00a0»\u00a0: vouliez-vous dire…"
+    assert re.match(pattern["regexp"], french).group(pattern["line"]) == "3"
+    assert not re.match(pattern["regexp"], "3 problèmes dans 2 fichiers")
+    steps = load(PULL_REQUEST)["jobs"]["test"]["steps"]
+    assert any('make check CHECK_ARGS="--lang fr"' in step.get("run", "") for step in steps)
 
 
 def test_pushes_to_main_publish_the_site_on_pages() -> None:
@@ -159,7 +165,7 @@ def test_pre_commit_runs_the_glossary_check_and_ruff() -> None:
     config = load(PRE_COMMIT)
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
     entries = {hook["id"]: hook["entry"] for hook in hooks}
-    assert entries["glossary-check"].endswith("glossary check")
+    assert entries["glossary-check"].endswith("glossary check --fix")
     assert re.search(r"ruff check\b", entries["ruff-check"])
     assert entries["ruff-format"].endswith("ruff format --check")
     (check,) = [hook for hook in hooks if hook["id"] == "glossary-check"]
