@@ -519,6 +519,8 @@ def _related_problems(files: list[_File], known: set[str]) -> Iterator[Problem]:
         for index, other in enumerate(related):
             if not isinstance(other, str) or not ID_PATTERN.match(other):
                 continue  # the schema already said so
+            if other != file.entry_id and other in known:
+                continue
             line, col = file.doc.at(("related", index))
             if other == file.entry_id:
                 yield Problem(file.shown, line, col, msg("related-self", id=other))
