@@ -8,7 +8,6 @@ checked once per change of the files, before anything is written.
 from __future__ import annotations
 
 import gzip
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ from hooks import (
     tooltips,
     urls,
 )
-from hooks.model import LANGUAGES, Glossary
+from hooks.model import LANGUAGES, Entry, Glossary
 from hooks.problems import summary_line
 from hooks.validate import check_glossary
 
@@ -51,6 +50,7 @@ class _State:
     matchers: dict[str, term_links.Matcher] = field(default_factory=dict)
     mentions: dict[tuple[str, str], list[content.ContentPage]] = field(default_factory=dict)
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL → alternates
+    search: dict[str, list[search_index.Document]] = field(default_factory=dict)  # by language
 
 
 _state = _State()
@@ -62,7 +62,7 @@ _state = _State()
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the entries and pages before anything is built; stop with every problem."""
     if not _nested_build(config):
-        _state.sitemap = {}
+        _state.sitemap, _state.search = {}, {}
     root = Path(config.config_file_path).parent
     glossary_dir = root / "glossary"
     docs_dir = Path(config.docs_dir)
@@ -114,14 +114,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give every link to an entry its tooltip: summary and other-language term."""
-    return tooltips.add_tooltips(html, page.url, _language(config), _state.glossary)
+    """Keep each page's names, summary and prose for its language's search index (before
+    the tooltips' hidden summaries are added), then give every link to an entry its tooltip:
+    summary and other-language term."""
+    lang = _language(config)
+    _state.search.setdefault(lang, []).append(_search_document(html, page, lang))
+    return tooltips.add_tooltips(html, page.url, lang, _state.glossary)
 
 
-@event_priority(-150)  # after static-i18n has built every language and written the index
+@event_priority(-150)  # after static-i18n has built every language
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the sitemap of both languages and the exports (/exports/glossary.*), and split
-    the search index per language, with accent-free words and every term's names."""
+    """Write the sitemap of both languages, the exports (/exports/glossary.*) and each
+    language's search index."""
     if _nested_build(config):
         return  # a nested language build: the final index is not written yet
     site = Path(config.site_dir)
@@ -132,19 +136,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     sitemap_url = urls.absolute(config.site_url or "/", "sitemap.xml")
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n", "utf-8")
     exports.write_exports(_state.glossary, config.site_url or "/", site / "exports")
-    index_path = site / "search" / "search_index.json"
-    if not index_path.is_file():
-        return
-    names = {
-        urls.term_url(lang, entry.id): list(entry.text(lang).names)
-        for lang in LANGUAGES
-        for entry in _state.glossary
-    }
-    index = json.loads(index_path.read_text("utf-8"))
-    for lang, data in search_index.split(index, LANGUAGES, names).items():
-        path = site / urls.prefix(lang) / "search" / "search_index.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    for lang, documents in _state.search.items():
+        folder = site / urls.prefix(lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in search_index.build(documents, lang, render.OTHER[lang]).items():
+            (folder / name).write_bytes(data)
 
 
 @event_priority(-50)  # after static-i18n, which resets the language switcher per page
@@ -167,6 +163,12 @@ def on_page_context(
     context["glossary_jsonld"] = _jsonld(page.file.src_uri, lang, site_url)
     is_entry = (page.file.edit_uri or "").startswith("../glossary/")
     context["glossary_edit_label"] = render.strings(lang)["edit_entry" if is_entry else "edit_page"]
+    root = urls.relative(page.url, "") if page.url else "."
+    context["glossary_search"] = {
+        "root": root.rstrip("/") + "/",
+        "index": urls.relative(page.url, urls.prefix(lang) + "search/") if page.url else "search/",
+        "words": render.strings(lang)["search"],
+    }
     return context
 
 
@@ -191,6 +193,43 @@ def _mentioned(page: content.ContentPage) -> set[str]:
         page.body, _state.matchers[page.lang], content.linked_entries(page)
     )
     return {mention.target.entry_id for mention in found}
+
+
+def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
+    """A term page is found by its entry's names in both languages and shown with its summary;
+    another page by its title, shown with its description. The A–Z index is not prose."""
+    url = page.url
+    entry = _entry_of(page.file.src_uri, lang)
+    if entry is not None:
+        text = entry.text(lang)
+        other = entry.text(render.OTHER[lang])
+        return search_index.Document(
+            url=url,
+            title=text.term,
+            summary=text.summary,
+            abbreviation=text.abbreviation or "",
+            names=text.names,
+            other_names=other.names,
+            weights=search_index.text_weights(text.term, html),
+        )
+    title = page.title or ""
+    description = (page.meta or {}).get("description") or ""
+    is_index = page.file.src_uri == urls.index_src(lang)
+    return search_index.Document(
+        url=url,
+        title=title,
+        summary=str(description),
+        names=(title,),
+        weights=search_index.text_weights(title, "" if is_index else html),
+    )
+
+
+def _entry_of(src_uri: str, lang: str) -> Entry | None:
+    folder = f"{lang}/{urls.GLOSSARY_FOLDER[lang]}/"
+    entry_id = src_uri.removeprefix(folder).removesuffix(".md")
+    if src_uri.startswith(folder) and entry_id in _state.glossary.by_id():
+        return _state.glossary.get(entry_id)
+    return None
 
 
 def _twin_urls(src_uri: str, lang: str) -> dict[str, str]:

@@ -191,15 +191,25 @@ def test_a_contributor_adds_an_entry_from_scaffold_to_site(
         headings = [link.xpath("preceding::h2[1]")[0].text.strip() for link in links]
         assert letter in headings, f"{folder}/index.html: {term} under {headings}"
 
-    # and in the search index of its language only, with its names for exact matches
-    for index_path, location, term, english in (
-        ("search/search_index.json", "glossaire/demo-term/", "Terme de démonstration", False),
-        ("en/search/search_index.json", "en/glossary/demo-term/", "Demonstration term", True),
+    # and in the search index of its language only, with its names in both languages
+    for index_path, location, term, other in (
+        (
+            "search/names.json",
+            "glossaire/demo-term/",
+            "Terme de démonstration",
+            "Demonstration term",
+        ),
+        (
+            "en/search/names.json",
+            "en/glossary/demo-term/",
+            "Demonstration term",
+            "Terme de démonstration",
+        ),
     ):
         docs = json.loads((site / index_path).read_text("utf-8"))["docs"]
-        (doc,) = [doc for doc in docs if doc["location"] == location]
-        assert term in doc["names"] and term in doc["title"]
-        assert {d["location"].startswith("en/") for d in docs} == {english}
+        (doc,) = [doc for doc in docs if doc[0] == location]
+        assert doc[1] == term and term in doc[4] and other in doc[5]
+        assert {row[0].startswith("en/") for row in docs} == {location.startswith("en/")}
 
 
 # --- glossary new ------------------------------------------------------------------------------

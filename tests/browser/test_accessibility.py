@@ -39,8 +39,9 @@ def test_no_violation_with_the_index_filtered(page, site_url: str) -> None:
 
 def test_no_violation_with_search_results_open(page, site_url: str) -> None:
     page.goto(site_url + "en/")
-    page.locator(".md-search__input").click()
+    page.locator("[data-gl-search-input]").click()
     page.keyboard.type("lead")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_selector("[data-gl-search-results] [role=option]", timeout=15000)
+    page.keyboard.press("ArrowDown")  # an active option too
     found = violations(page)
     assert found == [], report(found)

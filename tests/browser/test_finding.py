@@ -3,59 +3,230 @@ test_tooltips.py)."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from pathlib import Path
 
 import pytest
+import yaml
+
+from hooks import urls
+from hooks.model import Glossary
+from hooks.validate import check_glossary
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
-RESULT = ".md-search-result__item > a"
+
+@cache
+def glossary() -> Glossary:
+    found, problems = check_glossary(ROOT / "glossary", "glossary")
+    assert not problems
+    return found
+
+
 ENTRIES = "items => items.map(item => item.dataset.entry)"
+OPTION = "[data-gl-search-results] [role=option]"
+SHOWN = 30  # results listed at most (search.js)
+STATUS = "[data-gl-search-status]"
+QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search_queries.yml").read_text("utf-8"))
+# A word glued to the next (the old snippets: "AbréviationSLAAussi appelé"), or a Markdown mark.
+GLUED = re.compile(r"[a-zà-ÿ]{2}[A-Z]{2}|[*_`<>]|\b(Missing|Non trouvé)\b")
+
+
+def open_search(page, site_url: str, start: str) -> None:
+    """Load ``start`` and open the search with the "/" shortcut, as a keyboard user would."""
+    page.goto(site_url + start)
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement?.matches('[data-gl-search-input]')")
+
+
+def settled(page, query: str) -> None:
+    """Wait for the count of ``query``: written once the full-text shards have answered too."""
+    page.wait_for_function(
+        f"() => document.querySelector('{STATUS}').dataset.query === {json.dumps(query)}",
+        timeout=15000,
+    )
 
 
 def search(page, site_url: str, start: str, query: str) -> list[str]:
-    """Type ``query`` in Material's search on ``start``; the result links, best first."""
-    page.goto(site_url + start)
-    page.locator(".md-search__input").click()
-    # Wait until the worker has loaded the index ("Initializing search" is gone).
-    page.wait_for_function(
-        "() => /Taper|Type/.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=15000,
-    )
+    """Type ``query`` in the search on ``start``; the result links, best first."""
+    open_search(page, site_url, start)
     page.keyboard.type(query)
-    page.wait_for_selector(RESULT, timeout=15000)
-    page.wait_for_timeout(250)  # the list settles once the last keystroke is searched
-    hrefs = page.locator(RESULT).evaluate_all("links => links.map(link => link.href)")
-    return [re.sub(r"\?.*$", "", href.removeprefix(site_url)) for href in hrefs]
+    settled(page, query)
+    hrefs = page.locator(OPTION).evaluate_all("links => links.map(link => link.href)")
+    return [href.removeprefix(site_url) for href in hrefs]
 
 
-SEARCHES = [
-    # (page, query, first result)
-    ("", "SLA", "glossaire/sla/"),
-    ("", "rétention", "glossaire/crr/"),
-    ("", "retention", "glossaire/crr/"),
-    ("", "accords de niveau de service", "glossaire/sla/"),
-    ("", "contrat de niveau de service", "glossaire/sla/"),
-    ("", "lead", "glossaire/lead/"),
-    ("", "MQL", "glossaire/mql/"),
-    ("", "taux d’attrition", "glossaire/churn/"),
-    ("", "eNPS", "glossaire/enps/"),
-    ("en/", "SLA", "en/glossary/sla/"),
-    ("en/", "service level agreements", "en/glossary/sla/"),
-    ("en/", "retention", "en/glossary/crr/"),
-    ("en/", "lead", "en/glossary/lead/"),
-    ("en/", "customer lifetime value", "en/glossary/ltv/"),
-]
+def _cases() -> list[tuple[str, dict]]:
+    return [(lang, case) for lang in ("fr", "en") for case in QUERIES[lang]]
 
 
-@pytest.mark.parametrize(("start", "query", "first"), SEARCHES)
-def test_search_finds_the_entry_first_in_the_page_language(
-    page, site_url: str, start: str, query: str, first: str
-) -> None:
-    results = search(page, site_url, start, query)
-    assert results[0] == first, results[:5]
-    english = [result for result in results if result.startswith("en/")]
-    assert english == results if start == "en/" else english == [], results
+def test_the_query_table_is_large_and_covers_both_languages() -> None:
+    cases = _cases()
+    assert len(cases) >= 40
+    assert {lang for lang, _ in cases} == {"fr", "en"}
+    entries = glossary().by_id()
+    for _, case in cases:
+        assert case.get("entry") in entries or case.get("page"), case
+
+
+@pytest.mark.parametrize(
+    ("lang", "case"), _cases(), ids=[f"{lang}-{case['query']}" for lang, case in _cases()]
+)
+def test_search_puts_the_expected_page_first(page, site_url: str, lang: str, case: dict) -> None:
+    start = urls.prefix(lang)
+    expected = case.get("page") or urls.term_url(lang, case["entry"])
+    results = search(page, site_url, start, case["query"])
+    assert results and results[0] == expected, f"{case['why']}: {results[:5]}"
+    # only pages of the site's language
+    assert all(result.startswith("en/") == (lang == "en") for result in results), results
+    first = page.locator(OPTION).first
+    text = first.inner_text()
+    assert not GLUED.search(text), text
+    assert first.locator("del, s").count() == 0
+    if "entry" in case:  # a term page shows its term, abbreviation and one-sentence summary
+        entry = glossary().get(case["entry"]).text(lang)
+        term = entry.term + (f" ({entry.abbreviation})" if entry.abbreviation else "")
+        assert first.locator(".gl-search__term").inner_text() == term
+        assert first.locator(".gl-search__summary").inner_text() == entry.summary
+    # the status line counts the pages that match: all of them while they fit in the list
+    numbers = [int(n) for n in re.findall(r"\d+", page.locator(STATUS).inner_text())]
+    assert numbers == [len(results)] if len(results) < SHOWN else numbers[0] == SHOWN, numbers
+
+
+def test_the_browser_engine_follows_the_shared_word_table(page, site_url: str) -> None:
+    """search-engine.js folds, stems and shards words as hooks/search_index.py does."""
+    vectors = json.loads((ROOT / "tests" / "data" / "search_vectors.json").read_text("utf-8"))
+    page.goto(site_url)
+    found = page.evaluate(
+        """async (vectors) => {
+            const engine = await import("./assets/glossary/search-engine.js");
+            const index = await (await fetch("./search/names.json")).json();
+            const stop = new Set(index.stop_words);
+            return {
+                keys: vectors.keys.map(({ text }) => ({
+                    text,
+                    words: engine.words(text),
+                    keys: engine.keys(text, stop),
+                    keys_without_stop_words_only: engine.keys(text, stop, false),
+                })),
+                stems: Object.fromEntries(
+                    Object.keys(vectors.stems).map((word) => [word, engine.stem(word)])),
+                shards: vectors.shards.map(({ key, shards }) =>
+                    ({ key, shards, shard: engine.shardOf(key, shards) })),
+            };
+        }""",
+        vectors,
+    )
+    assert found == {key: vectors[key] for key in ("keys", "stems", "shards")}
+
+
+def test_keyboard_moves_through_the_results_and_enter_opens_one(page, site_url: str) -> None:
+    open_search(page, site_url, "en/glossary/")
+    field = page.locator("[data-gl-search-input]")
+    assert field.get_attribute("role") == "combobox"
+    page.keyboard.type("lead")
+    page.locator(OPTION).first.wait_for()
+    assert field.get_attribute("aria-expanded") == "true"
+    listbox = page.locator("#" + field.get_attribute("aria-controls"))
+    assert listbox.get_attribute("role") == "listbox"
+    options = page.locator(OPTION)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = options.nth(1)
+    assert field.get_attribute("aria-activedescendant") == second.get_attribute("id")
+    assert second.get_attribute("aria-selected") == "true"
+    assert options.first.get_attribute("aria-selected") == "false"
+    page.keyboard.press("ArrowUp")
+    assert field.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    assert page.evaluate("document.activeElement.id") == "gl-search-input"  # focus stays
+    target = options.first.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert page.url.endswith("en/glossary/lead/")
+
+
+def test_escape_closes_and_s_reopens(page, site_url: str) -> None:
+    open_search(page, site_url, "")
+    page.keyboard.type("churn")
+    page.locator(OPTION).first.wait_for()
+    page.keyboard.press("Escape")  # first the list, then the dialog
+    assert page.locator("[data-gl-search-input]").get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("s")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.id") == "gl-search-input"
+
+
+def test_the_count_is_announced_and_says_how_many_pages_match(page, site_url: str) -> None:
+    results = search(page, site_url, "", "entonnoir de vente")
+    status = page.locator(STATUS)
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == f"{len(results)} résultats"
+    total = len(glossary())
+    assert 1 < len(results) < total  # not "every document found"
+    page.locator("[data-gl-search-input]").fill("zzzzqqq")
+    page.wait_for_function(
+        f"() => document.querySelector('{STATUS}').textContent === 'Aucun résultat'"
+    )
+    assert page.locator(OPTION).count() == 0
+
+
+def test_search_works_at_360_px(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "glossaire/sla/")
+        page.locator(".md-header__button[for=__search]").click()
+        page.wait_for_function("() => document.activeElement?.id === 'gl-search-input'")
+        page.keyboard.type("taux de conversion")
+        first = page.locator(OPTION).first
+        first.wait_for()
+        box = first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert first.locator(".gl-search__summary").is_visible()
+        first.click()
+        page.wait_for_url("**/glossaire/conversion-rate/")
+    finally:
+        context.close()
+
+
+def test_nothing_is_downloaded_for_search_before_it_is_used(page, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url.removeprefix(site_url)))
+    page.goto(site_url + "en/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/search/" in "/" + url], requested
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement?.id === 'gl-search-input'")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requested if "/search/" in "/" + url] == ["en/search/names.json"]
+    page.keyboard.type("funnel")
+    settled(page, "funnel")
+    shards = [url for url in requested if "/search/text-" in "/" + url]
+    assert len(shards) == 1 and shards[0].startswith("en/search/"), shards
+
+
+def test_a_shared_index_filter_link_opens_the_filtered_index(page, site_url: str) -> None:
+    """?q= belongs to the A–Z index filter; the search never reads or writes it (fact 14)."""
+    page.goto(site_url + "glossaire/?q=lead&category=leads")
+    page.locator("[data-filter-status]").wait_for()
+    assert page.get_by_label("Filtrer les termes").input_value() == "lead"
+    assert page.get_by_label("Catégorie", exact=True).input_value() == "leads"
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.locator("[data-gl-search-input]").input_value() == ""
+    assert page.locator("[data-gl-search-input]").evaluate("el => el !== document.activeElement")
+    # and searching leaves the filter's state alone
+    page.keyboard.press("/")
+    page.keyboard.type("churn")
+    page.locator(OPTION).first.wait_for()
+    assert page.url.endswith("glossaire/?q=lead&category=leads")
+    assert page.get_by_label("Filtrer les termes").input_value() == "lead"
 
 
 def test_term_page_lists_the_articles_using_it(page, site_url: str) -> None:
