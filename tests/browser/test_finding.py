@@ -202,6 +202,7 @@ def test_nothing_is_downloaded_for_search_before_it_is_used(page, site_url: str)
     page.goto(site_url + "en/")
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "/search/" in "/" + url], requested
+    assert not [url for url in requested if url.endswith("search-engine.js")], requested
     page.keyboard.press("/")
     page.wait_for_function("() => document.activeElement?.id === 'gl-search-input'")
     page.wait_for_load_state("networkidle")

@@ -1,12 +1,10 @@
 /* The search dialog in the header: an ARIA combobox (the field) that controls a listbox of
  * results (WAI-ARIA APG). Mounts on [data-gl-search] (overrides/partials/search.html).
  *
- * Nothing is downloaded before the reader uses the search: the names file on focus, then only
- * the full-text shards of the words typed. Opens with "/" or "s" anywhere, and with the header
+ * Nothing is downloaded before the reader uses the search: the engine and the names file on
+ * focus, then only the full-text shards of the words typed. Opens with "/" or "s" anywhere, and with the header
  * button; ↓/↑ move through the results, Enter opens one, Escape closes. The status line says
  * how many pages match (role="status", announced by screen readers). */
-
-import { loadIndex } from "./search-engine.js";
 
 const SHOWN = 30; // results listed at most; the status line gives the full count
 const SHORTCUTS = new Set(["/", "s", "S"]);
@@ -27,7 +25,7 @@ function mount(dialog) {
 
   function load() {
     if (!index) {
-      index = loadIndex(indexUrl);
+      index = import("./search-engine.js").then(({ loadIndex }) => loadIndex(indexUrl));
       index.catch(() => {
         index = null; // try again on the next keystroke
         say(words.offline);
