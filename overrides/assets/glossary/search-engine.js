@@ -222,9 +222,8 @@ export function matchName(wanted, have, open) {
     const near = wanted.every((key, i) => {
       if (same(i, have[i])) return true;
       const limit = allowedTypos(key.length);
-      const candidate = open && i === last ? have[i].slice(0, key.length + limit) : have[i];
       let found = distance(key, have[i], limit);
-      if (found > limit && candidate !== have[i]) {
+      if (found > limit && open && i === last) {
         // a word still being typed: compare with the name word cut to about its length
         for (let size = key.length - limit; size <= key.length + limit; size++) {
           found = Math.min(found, distance(key, have[i].slice(0, size), limit));
