@@ -22,6 +22,7 @@ function mount(dialog) {
   let active = -1;
   let run = 0;
   let announce = 0;
+  let dismissed = false; // Escape closed the list: results arriving later keep it closed
 
   function load() {
     if (!index) {
@@ -100,7 +101,7 @@ function mount(dialog) {
     );
     list.replaceChildren(...items);
     select(items.length && active >= 0 ? Math.min(active, items.length - 1) : -1);
-    setExpanded(true);
+    setExpanded(!dismissed);
     if (total !== null) say(count(total), query);
   }
 
@@ -169,6 +170,7 @@ function mount(dialog) {
   });
   input.addEventListener("input", () => {
     active = -1;
+    dismissed = false;
     update();
   });
   input.addEventListener("keydown", (event) => {
@@ -176,6 +178,8 @@ function mount(dialog) {
     switch (event.key) {
       case "ArrowDown":
         event.preventDefault();
+        dismissed = false;
+        setExpanded(true);
         if (all.length) select(active < all.length - 1 ? active + 1 : 0);
         break;
       case "ArrowUp":
@@ -190,8 +194,10 @@ function mount(dialog) {
       }
       case "Escape":
         event.preventDefault();
-        if (input.getAttribute("aria-expanded") === "true") setExpanded(false);
-        else {
+        if (input.getAttribute("aria-expanded") === "true") {
+          dismissed = true;
+          setExpanded(false);
+        } else {
           setOpen(false);
           input.blur();
         }
