@@ -55,14 +55,16 @@ fautif)``, ``ICP (admitted; homonym: indicateur)``.
 
 ``glossary.tbx``: TBX-Basic, DCA style, of TBX v3 (ISO 30042:2019, namespace
 ``urn:iso:std:iso:30042:ed-2``): one ``conceptEntry`` per entry (subject field, related
-concepts), one ``langSec`` per language (definition, then a ``termSec`` per name, with its
-``administrativeStatus`` and its note). Only data
-categories and values of TBX-Basic 1.0, the dialect version made for this namespace. No
+concepts as ``crossReference``), one ``langSec`` per language (definition, then a ``termSec``
+per name, with its ``administrativeStatus`` and its note). Only data categories and values
+TBX-Basic permits: the tests run LTAC-Global's TBX-Basic DCA Schematron and the TBX core
+RELAX NG schema on it (``tests/standards.py``). No
 ``xml-model`` line: the schemas TBX-Basic publishes under a stable address have since moved to
 another namespace (``urn:iso:std:iso:30042:ed:3.0``), so none of them fits this file.
 
 ``glossary.ttl``: RDF Turtle with SKOS. The glossary is one ``skos:ConceptScheme`` named by the
-French index page's URL; each entry is one ``skos:Concept`` named by its French page's URL
+French index page's URL, labelled in both languages, with every entry as a top concept (the
+scheme is flat); each entry is one ``skos:Concept`` named by its French page's URL
 (French is the site's default and ``x-default`` language), with ``rdfs:seeAlso`` its English
 page. Not ``owl:sameAs``: the English page is another document about the concept, not another
 name of it. Deprecated names are ``skos:hiddenLabel``: found by a search, never displayed.
@@ -158,11 +160,11 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
             subject = ET.SubElement(concept, "descrip", {"type": "subjectField"})
             subject.text = strings("fr")["categories"][entry.category]
         for other in entry.related:
-            # relatedConcept, at concept level: TBX-Basic 1.0's type for a link to another
-            # concept of the file (later versions, in the newer namespace, say crossReference).
+            # crossReference, at concept level: the only ref type TBX-Basic's Schematron
+            # (DCA, this namespace) permits for a link to another concept of the file.
             if other in by_id:
                 ref = ET.SubElement(
-                    concept, "ref", {"type": "relatedConcept", "target": _xml_id(other)}
+                    concept, "ref", {"type": "crossReference", "target": _xml_id(other)}
                 )
                 ref.text = by_id[other].text("fr").term
         for lang, names in _names(entry).items():
@@ -209,19 +211,26 @@ def render_turtle(glossary: Glossary, site_url: str) -> str:
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
         "",
         f"{turtle_iri(scheme)} a skos:ConceptScheme ;",
+        "    skos:prefLabel "
+        + _literals((strings(lang)["glossary_heading"], lang) for lang in LANGUAGES)
+        + " ;",
         "    dct:title "
         + _literals((strings(lang)["glossary_heading"], lang) for lang in LANGUAGES)
         + " ;",
         "    dct:description "
         + _literals((strings(lang)["glossary_description"], lang) for lang in LANGUAGES)
         + " ;",
-        f"    rdfs:seeAlso {turtle_iri(_index(site_url, 'en'))} .",
+        f"    rdfs:seeAlso {turtle_iri(_index(site_url, 'en'))}",
     ]
+    # A flat scheme: no entry is broader than another, so every concept is a top concept.
+    tops = ", ".join(turtle_iri(_page(site_url, "fr", entry.id)) for entry in _sorted(glossary))
+    lines[-1] += f" ;\n    skos:hasTopConcept {tops} ." if tops else " ."
     by_id = glossary.by_id()
     for entry in _sorted(glossary):
         names = _names(entry)
         statements = [
             ("skos:inScheme", turtle_iri(scheme)),
+            ("skos:topConceptOf", turtle_iri(scheme)),
             ("skos:notation", turtle_string(entry.id)),
             ("skos:prefLabel", _literals((entry.text(lang).term, lang) for lang in LANGUAGES)),
             (
@@ -410,6 +419,15 @@ def _csv_name(name: Name) -> str:
     details = [name.status, *([name.note] if name.note else [])]
     details += [f"homonym: {name.homonym}"] if name.homonym else []
     return f"{name.text} ({'; '.join(details)})"
+
+
+def language_names(entry: Entry) -> dict[str, list[str]]:
+    """Per language, the entry's names as the exports show them (term first, no deprecated
+    name, which SKOS keeps hidden): the site's JSON-LD gives each page the same names."""
+    return {
+        lang: [name.text for name in found if name.status != DEPRECATED]
+        for lang, found in _names(entry).items()
+    }
 
 
 def _names(entry: Entry) -> dict[str, list[Name]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 LANGUAGES = ("fr", "en")
@@ -120,7 +120,17 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    entries: tuple[Entry, ...]  # sorted by id
+    """The checked entries, sorted by id.
+
+    ``related`` is symmetric by construction: when A lists B, B lists A too (appended after
+    the ids B's file lists, in id order), so the site's "See also" and the SKOS file never
+    disagree and a contributor never has to edit someone else's entry to say it.
+    """
+
+    entries: tuple[Entry, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entries", _symmetric(self.entries))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -137,6 +147,21 @@ class Glossary:
     @cached_property
     def _by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
+
+
+def _symmetric(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """``entries`` with each ``related`` link also stated from the other side."""
+    reverse: dict[str, set[str]] = {}
+    for entry in entries:
+        for other in entry.related:
+            reverse.setdefault(other, set()).add(entry.id)
+    result = []
+    for entry in entries:
+        missing = sorted(reverse.get(entry.id, set()) - set(entry.related) - {entry.id})
+        if missing:
+            entry = replace(entry, related=(*entry.related, *missing))
+        result.append(entry)
+    return tuple(result)
 
 
 def entry_from_data(entry_id: str, path: str, data: dict) -> Entry:

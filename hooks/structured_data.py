@@ -5,15 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hooks import urls
+from hooks import exports, urls
 from hooks.markup import unmark
 from hooks.model import Entry, Glossary
 from hooks.render import strings
 
 
 def term_jsonld(entry: Entry, lang: str, site_url: str) -> dict[str, Any]:
+    """The entry as a schema.org ``DefinedTerm``. Its language is the set's ``inLanguage``
+    (schema.org allows ``inLanguage`` on a ``DefinedTermSet``, a CreativeWork, not on a
+    ``DefinedTerm``); its names are those the exports list in this language, so an English
+    loanword alias of a French entry is an English name here too."""
     text = entry.text(lang)
-    names = [name for name in text.names if name != text.term]
+    names = exports.language_names(entry)[lang][1:]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "DefinedTerm",
@@ -22,7 +26,6 @@ def term_jsonld(entry: Entry, lang: str, site_url: str) -> dict[str, Any]:
         "name": text.term,
         "description": unmark(text.summary),
         "termCode": entry.id,
-        "inLanguage": lang,
         "inDefinedTermSet": _set_reference(lang, site_url),
     }
     if names:
@@ -36,7 +39,6 @@ def index_jsonld(glossary: Glossary, lang: str, site_url: str) -> dict[str, Any]
         {
             "@context": "https://schema.org",
             "description": strings(lang)["glossary_description"],
-            "inLanguage": lang,
             "hasDefinedTerm": [
                 {
                     "@type": "DefinedTerm",
@@ -59,6 +61,7 @@ def _set_reference(lang: str, site_url: str) -> dict[str, Any]:
         "@id": url,
         "url": url,
         "name": strings(lang)["glossary_heading"],
+        "inLanguage": lang,
     }
 
 

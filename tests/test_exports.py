@@ -22,20 +22,14 @@ from hooks import exports
 from hooks.cli import main
 from hooks.model import Alias, Entry, Glossary, Text
 from hooks.validate import check_glossary
+from tests import standards
+from tests.conftest import ROOT
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden" / "exports"
 SITE_URL = "https://example.org/smarketing/"
 TBX = {"t": exports.TBX_NAMESPACE}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# TBX-Basic's picklists (its Schematron): the only values a termNote may hold.
-TBX_BASIC_TERM_TYPES = {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"}
-TBX_BASIC_STATUSES = {
-    "preferredTerm-admn-sts",
-    "admittedTerm-admn-sts",
-    "deprecatedTerm-admn-sts",
-    "supersededTerm-admn-sts",
-}
 
 
 def valid_glossary() -> Glossary:
@@ -261,31 +255,28 @@ def test_tbx_has_one_concept_entry_per_entry_with_both_languages() -> None:
     ) == ["https://example.org/smarketing/glossaire/alpha/"]
 
 
-def assert_tbx_basic(root: etree._Element) -> None:
-    """What TBX-Basic's schemas ask of the parts the export uses."""
-    ids = set(root.xpath("//t:conceptEntry/@id", namespaces=TBX))
-    for note in root.xpath('//t:termNote[@type="termType"]', namespaces=TBX):
-        assert note.text in TBX_BASIC_TERM_TYPES
-    for note in root.xpath('//t:termNote[@type="administrativeStatus"]', namespaces=TBX):
-        assert note.text in TBX_BASIC_STATUSES
-    for ref in root.xpath("//t:ref", namespaces=TBX):
-        assert ref.getparent().tag.endswith("conceptEntry") and ref.get("target") in ids
-    for xref in root.xpath("//t:xref", namespaces=TBX):
-        assert xref.getparent().tag.endswith("termSec")
-        assert xref.get("target").startswith(("https://", "http://"))
-    for lang_sec in root.xpath("//t:langSec", namespaces=TBX):
-        assert lang_sec.xpath("t:termSec", namespaces=TBX), "a langSec needs a termSec"
-    for element in root.iter():  # auxiliary information before the sections it describes
-        children = [child.tag.rpartition("}")[2] for child in element]
-        for section in ("langSec", "termSec"):
-            if section in children:
-                first = children.index(section)
-                assert all(tag == section for tag in children[first:]), element.tag
+# The real glossary too: its exports are what the site publishes.
+PUBLISHED, _ = check_glossary(ROOT / "glossary")
+TBX_FILES = {
+    "golden": FILES["tbx"],
+    "tricky": exports.render_tbx(TRICKY, SITE_URL),
+    "published": exports.render_tbx(PUBLISHED, SITE_URL),
+}
 
 
-def test_tbx_uses_only_tbx_basic_data_categories() -> None:
-    assert_tbx_basic(parse_tbx(FILES["tbx"]))
-    assert_tbx_basic(parse_tbx(exports.render_tbx(TRICKY, SITE_URL)))
+@pytest.mark.parametrize("name", sorted(TBX_FILES))
+def test_tbx_passes_the_tbx_basic_schematron_and_the_core_schema(name: str) -> None:
+    assert standards.tbx_basic_failures(TBX_FILES[name]) == []
+    assert standards.tbx_core_errors(TBX_FILES[name]) == []
+
+
+def test_the_tbx_validators_do_fail_on_what_tbx_basic_forbids() -> None:
+    bad = FILES["tbx"].replace('type="crossReference"', 'type="relatedConcept"', 1)
+    assert bad != FILES["tbx"]
+    (failure,) = standards.tbx_basic_failures(bad)
+    assert failure.endswith("Permitted type value(s): crossReference")
+    broken = FILES["tbx"].replace("<termSec>", "<termSec><note/>", 1)
+    assert standards.tbx_core_errors(broken)
 
 
 def test_tbx_ids_loanwords_and_escaping() -> None:
@@ -482,3 +473,43 @@ def test_cli_needs_a_site_url(
     monkeypatch.chdir(tmp_path)  # no mkdocs.yml here
     assert main(["export"]) == 2
     assert "--site-url" in capsys.readouterr().err
+
+
+# --- SKOS integrity and related both ways ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "glossary", [GLOSSARY, TRICKY, PUBLISHED], ids=["golden", "tricky", "published"]
+)
+def test_turtle_passes_skos_integrity(glossary: Glossary) -> None:
+    graph = parse_turtle(exports.render_turtle(glossary, SITE_URL))
+    assert standards.skos_problems(graph) == []
+    (scheme,) = graph.subjects(RDF.type, SKOS.ConceptScheme)
+    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
+    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == concepts
+    assert {label.language for label in graph.objects(scheme, SKOS.prefLabel)} == {"fr", "en"}
+
+
+def test_skos_checker_finds_a_one_way_relation_and_a_bare_scheme() -> None:
+    graph = parse_turtle(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "<urn:s> a skos:ConceptScheme .\n"
+        "<urn:a> a skos:Concept ; skos:inScheme <urn:s> ; skos:related <urn:b> .\n"
+        "<urn:b> a skos:Concept ; skos:inScheme <urn:s> .\n"
+    )
+    assert standards.skos_problems(graph) == [
+        "urn:s: concept scheme without skos:prefLabel",
+        "urn:s: concept scheme without skos:hasTopConcept",
+        "urn:a: skos:related urn:b is one way only",
+    ]
+
+
+def test_related_is_symmetric_by_construction() -> None:
+    fr, en = text("Un"), text("One")
+    glossary = Glossary(
+        (entry("a", fr, en, related=("c", "b")), entry("b", fr, en), entry("c", fr, en))
+    )
+    assert [item.related for item in glossary] == [("c", "b"), ("a",), ("a",)]
+    for item in PUBLISHED:
+        for other in item.related:
+            assert item.id in PUBLISHED.get(other).related, (item.id, other)

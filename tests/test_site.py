@@ -10,7 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html
 
+from hooks import exports
 from hooks.collate import letter, sort_key
+from hooks.validate import check_glossary
+from tests import standards
 from tests.conftest import ROOT, build_site
 
 REQUIRED = ("smarketing", "sla", "abm", "mql", "enps", "crr", "ltv")
@@ -80,6 +83,7 @@ def test_term_and_index_pages_carry_json_ld(built_site: Path) -> None:
         data = json.loads(script)
         assert data["@type"] == "DefinedTermSet"
         assert data["inLanguage"] == lang
+        assert "inLanguage" not in data["hasDefinedTerm"][0]
         terms = {term["termCode"] for term in data["hasDefinedTerm"]}
         assert set(REQUIRED) <= terms
         for entry_id in REQUIRED:
@@ -89,8 +93,28 @@ def test_term_and_index_pages_carry_json_ld(built_site: Path) -> None:
             assert term["@type"] == "DefinedTerm"
             assert term["url"] == f"{SITE_URL}{folder}/{entry_id}/"
             assert term["inDefinedTermSet"]["@id"] == f"{SITE_URL}{folder}/"
+            assert term["inDefinedTermSet"]["inLanguage"] == lang
             title = page.xpath("//h1")[0].text_content()
             assert term["name"] in title
+
+
+def test_json_ld_uses_only_what_schema_org_allows_and_the_exports_names(built_site: Path) -> None:
+    """Every JSON-LD block against schema.org's published vocabulary; each term page names
+    the entry exactly as the TBX and SKOS exports do on that language's side."""
+    glossary, problems = check_glossary(ROOT / "glossary")
+    assert problems == []
+    checked = 0
+    for page in pages(built_site):
+        for script in parse(page).xpath('//script[@type="application/ld+json"]/text()'):
+            data = json.loads(script)
+            assert standards.schema_org_problems(data) == [], url_of(built_site, page)
+            checked += 1
+            if data["@type"] == "DefinedTerm":
+                entry = glossary.get(data["termCode"])
+                lang = data["inDefinedTermSet"]["inLanguage"]
+                names = [data["name"], *data.get("alternateName", [])]
+                assert names == exports.language_names(entry)[lang], url_of(built_site, page)
+    assert checked == 2 + 2 * len(glossary)
 
 
 def test_terms_stay_out_of_the_navigation(built_site: Path) -> None:
