@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -61,6 +62,7 @@ _state = _State()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the entries and pages before anything is built; stop with every problem."""
+    _theme_in_language(config)
     if not _nested_build(config):
         _state.sitemap, _state.search = {}, {}
     root = Path(config.config_file_path).parent
@@ -83,6 +85,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in LANGUAGES}
         _state.mentions = content.glossary_mentions(pages, _mentioned)
     return config
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """The words of both languages, for the theme's templates (404 page, footer, Material's
+    words the glossary corrects: overrides/partials/language.html)."""
+    env.globals["glossary_words"] = {lang: render.strings(lang) for lang in LANGUAGES}
+    return env
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> Any:
+    """The 404 page's language switcher goes to each home; otherwise it would keep the links
+    of the last page built."""
+    if template_name == "404.html":
+        # Absolute paths: a host serves this page at any depth of the site.
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        homes = {code: root + urls.prefix(code) for code in LANGUAGES}
+        config.extra.alternate = [
+            {"name": LANGUAGE_NAMES[code], "link": homes[code], "lang": code} for code in LANGUAGES
+        ]
+        context["glossary_homes"] = homes
+        context["glossary_indexes"] = {code: root + urls.index_url(code) for code in LANGUAGES}
+    return context
 
 
 @event_priority(-100)  # after static-i18n has picked this language's files (DESIGN.md, fact 3)
@@ -173,6 +197,19 @@ def on_page_context(
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _theme_in_language(config: MkDocsConfig) -> None:
+    """Per language build: heading anchors titled in that language (toc's ``permalink_title``
+    does not follow ``theme.language``, DESIGN.md fact 15), and one 404 page, written by the
+    default language's build (each build would otherwise overwrite /404.html)."""
+    lang = _language(config)
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = render.strings(lang)["permalink_title"]
+    if lang == urls.DEFAULT_LANGUAGE:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
 
 
 def _nested_build(config: MkDocsConfig) -> bool:

@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -86,14 +87,15 @@ def pages(
     referrers = _referrers(glossary)
     folder = urls.GLOSSARY_FOLDER[lang]
     for entry in glossary:
-        backlinks = [
+        # Entries whose text links here; those in "See also" already are not listed twice.
+        backlinks = _in_order(
             Backlink(glossary.get(other).text(lang).term, f"{other}.md")
-            for other in sorted(referrers.get(entry.id, ()))
-        ]
-        used_in = [
+            for other in referrers.get(entry.id, set()) - set(entry.related)
+        )
+        used_in = _in_order(
             Backlink(page.title, posixpath.relpath(page.path, folder))
             for page in mentions.get((lang, entry.id), ())
-        ]
+        )
         markdown = render_term(glossary, entry, lang, backlinks, used_in)
         result.append(Page(urls.term_src(lang, entry.id), markdown, source=entry.path))
     return result
@@ -110,9 +112,14 @@ def render_term(
     other_lang = OTHER[lang]
     here = urls.term_url(lang, entry.id)
     by_id = glossary.by_id()
-    related = [
-        {"id": other, "text": by_id[other].text(lang)} for other in entry.related if other in by_id
-    ]
+    related = sorted(
+        (
+            {"id": other, "text": by_id[other].text(lang)}
+            for other in entry.related
+            if other in by_id
+        ),
+        key=lambda item: sort_key(item["text"].term),
+    )
     title = text.term + (f" ({text.abbreviation})" if text.abbreviation else "")
     return (
         _environment()
@@ -197,11 +204,16 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+def _in_order(links: Iterable[Backlink]) -> list[Backlink]:
+    """Links in the alphabetical order of their titles (French rules: É with E)."""
+    return sorted(links, key=lambda link: (sort_key(link.title), link.href))
+
+
 def _referrers(glossary: Glossary) -> dict[str, set[str]]:
-    """Entry id → ids of the entries that list it as related or link to it."""
+    """Entry id → ids of the entries that link to it in their text."""
     found: dict[str, set[str]] = {}
     for entry in glossary:
-        targets = set(entry.related)
+        targets: set[str] = set()
         for text in entry.texts.values():
             for field in (text.definition, text.example or "", *text.pitfalls):
                 targets.update(_linked_ids(field))
