@@ -118,6 +118,16 @@ def test_every_page_is_wholly_in_its_language(built_site: Path) -> None:
     assert problems == {}
 
 
+def test_edit_buttons_say_modifier_in_french(built_site: Path) -> None:
+    """Material's French says "Editer cette page", without its accent (DESIGN.md, fact 15)."""
+    page = html.fromstring((built_site / "glossaire" / "sla" / "index.html").read_bytes())
+    assert page.xpath('//a[@rel="edit"][contains(@class, "md-content__button")]/@title') == [
+        "Modifier cette page"
+    ]
+    for path in built_pages(built_site):
+        assert "Editer cette page" not in path.read_text("utf-8"), path
+
+
 def test_the_scan_finds_a_leak() -> None:
     page = html.fromstring(
         '<html lang="fr"><body><h2 id="a">Définition<a title="Permanent link">¶</a></h2>'
