@@ -157,8 +157,15 @@ def test_switching_keeps_the_section_of_a_term_page(page: Page, site_url: str) -
 
 def test_switching_keeps_the_section_scrolled_to(page: Page, site_url: str) -> None:
     page.goto("en/glossary/mql/")
-    page.locator('h2[data-section="related"]').evaluate("(h) => h.scrollIntoView()")
-    page.evaluate("window.scrollBy(0, 30)")
+    # Instant scrolls: Material scrolls smoothly, and a click during the animation would
+    # take the place of a heading scrolled past on the way.
+    page.locator('h2[data-section="related"]').evaluate(
+        "(h) => h.scrollIntoView({behavior: 'instant'})"
+    )
+    page.evaluate("window.scrollBy({top: 30, behavior: 'instant'})")
+    page.wait_for_function(
+        "() => document.querySelector('h2#see-also').getBoundingClientRect().top < 100"
+    )
     switch(page, "fr")
     page.wait_for_url(site_url + "glossaire/mql/#voir-aussi")
     top = page.locator("h2#voir-aussi").evaluate("(h) => h.getBoundingClientRect().top")
