@@ -61,9 +61,9 @@ def test_dark_scheme_with_calculator_results_and_search_open(dark: Page) -> None
     expect(dark.locator('[data-output="leads"]')).not_to_have_text("—")
     found = violations(dark)
     assert found == [], report(found)
-    dark.locator(".md-search__input").click()
+    dark.locator("[data-gl-search-input]").click()
     dark.keyboard.type("lead")
-    dark.wait_for_selector(".md-search-result__item", timeout=15000)
+    dark.wait_for_selector("[data-gl-search-results] [role=option]", timeout=15000)
     found = violations(dark)
     assert found == [], report(found)
 
