@@ -238,3 +238,25 @@ def test_the_build_fails_on_a_deprecated_name_in_an_article(tmp_path: Path) -> N
     assert f"content/fr/articles/smarketing.md:{line}:19: {message}" in output
     assert output.count("is deprecated") == 1  # the quote is left alone
     assert "Traceback" not in output
+
+
+def test_a_deprecated_name_is_found_listed_and_marked_but_never_a_link(built_site: Path) -> None:
+    import json
+
+    from lxml import html
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    (abm,) = [doc for doc in index["docs"] if doc["location"] == "glossaire/abm/"]
+    assert "GPA" in abm["names"]  # search still finds it
+    glossary_index = html.fromstring((built_site / "glossaire" / "index.html").read_bytes())
+    (item,) = glossary_index.xpath('//div[@data-entry="abm"][.//dt/span[text()="GPA"]]')
+    shown = [" ".join(part.text_content().split()) for part in item.xpath("dt|dd")]
+    assert shown == ["GPA à éviter", "voir Marketing des comptes stratégiques"]
+    term_page = html.fromstring((built_site / "glossaire" / "abm" / "index.html").read_bytes())
+    (heading,) = term_page.xpath('//h2[@id="a-eviter"]')
+    (item,) = heading.xpath("following-sibling::ul[1]/li")
+    assert item.xpath("s/text()") == ["GPA"] and "traduction automatique" in item.text_content()
+    assert "GPA" not in term_page.xpath("//title/text()")[0]
+    for page in built_site.rglob("index.html"):
+        links = html.fromstring(page.read_bytes()).xpath("//article//a")
+        assert not [link for link in links if link.text_content().strip() == "GPA"], page
