@@ -29,7 +29,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 serve: $(BIN)/.installed port-free  ## serve the site on http://127.0.0.1:$(PORT), reloading on changes
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/python -m hooks.preview --dev-addr 127.0.0.1:$(PORT)
 
 # One line instead of a traceback when another program (often another `make serve`) has the port.
 port-free: $(BIN)/.installed

@@ -26,6 +26,7 @@ from hooks import (
     content,
     exports,
     names,
+    preview,
     render,
     search_index,
     structured_data,
@@ -60,30 +61,49 @@ _state = _State()
 # --- events ------------------------------------------------------------------------------------
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Under ``serve`` a problem shows in the preview instead of stopping it (hooks/preview.py)."""
+    preview.session.serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check the entries and pages before anything is built; stop with every problem."""
+    """Check the entries and pages before anything is built; stop with every problem, or,
+    under ``serve``, build with the last valid version of each entry and show the problems."""
     _theme_in_language(config)
     if not _nested_build(config):
-        _state.sitemap, _state.search = {}, {}
+        _state.sitemap = preview.session.sitemap if preview.session.serving else {}
+        _state.search = {}
     root = Path(config.config_file_path).parent
     glossary_dir = root / "glossary"
     docs_dir = Path(config.docs_dir)
     fingerprint = _fingerprint((glossary_dir, "*.y*ml"), (docs_dir, "*.md"))
     if fingerprint != _state.fingerprint:
         glossary, problems = check_glossary(glossary_dir, "glossary")
+        entries_valid = not problems
         pages, page_problems = content.read_pages(docs_dir)
         twins, twin_problems = content.twins(pages)
         problems += page_problems + twin_problems
         if not problems:  # names misused in pages: deprecated, or homonyms left to chance
             problems += names.page_problems(pages, glossary, docs_dir.name)
-        if problems:
+        if problems and not preview.session.serving:
             for problem in sorted(problems):
                 log.error(str(problem))
             raise PluginError(f"glossary: {summary_line(problems)}; nothing was built")
+        # A warning would stop a strict preview at the end of the build: inform instead.
+        report = log.info if config.strict else log.warning
+        for problem in sorted(problems):
+            report(str(problem))
+        if not entries_valid:
+            glossary = preview.glossary_despite(problems, glossary_dir, "glossary")
+        elif preview.session.serving:
+            preview.remember_valid(glossary, glossary_dir)
+        preview.session.show(sorted(problems))
         _state.fingerprint, _state.glossary = fingerprint, glossary
         _state.pages, _state.twins = {page.src_uri: page for page in pages}, twins
         _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in LANGUAGES}
         _state.mentions = content.glossary_mentions(pages, _mentioned)
+    if not _nested_build(config):
+        preview.session.begin(_page_inputs(config))
     return config
 
 
@@ -112,12 +132,25 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 @event_priority(-100)  # after static-i18n has picked this language's files (DESIGN.md, fact 3)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
-    for page in render.pages(_state.glossary, lang, _state.mentions):
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
-        file.dest_uri = urls.src_to_dest(page.src_uri)
-        if page.source:  # the edit link goes to the entry's YAML, relative to content/
-            file.edit_uri = f"../{page.source}"
+    session = preview.session
+    generated = [
+        (page.src_uri, page.markdown, page.in_nav, page.source)
+        for page in render.pages(_state.glossary, lang, _state.mentions)
+    ] + [
+        (urls.term_src(lang, entry_id), preview.never_valid_page(entry_id, lang), False, None)
+        for entry_id in session.never_valid
+    ]
+    if session.incremental and session.rebuild_all:
+        for file in files.documentation_pages():  # hand-written pages: a change around them
+            file.is_modified = _modified  # (theme, names linked...) rebuilds them too
+    for src_uri, markdown, in_nav, source in generated:
+        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
+        file.dest_uri = urls.src_to_dest(src_uri)
+        if source:  # the edit link goes to the entry's YAML, relative to content/
+            file.edit_uri = f"../{source}"
+        if session.unchanged(src_uri, markdown, Path(file.abs_dest_path)):
+            file.is_modified = _unmodified  # a preview's dirty build skips it (hooks/preview.py)
         files.append(file)
     return files
 
@@ -152,6 +185,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     language's search index."""
     if _nested_build(config):
         return  # a nested language build: the final index is not written yet
+    preview.session.finish()
     site = Path(config.site_dir)
     # static-i18n's sitemap knows neither generated pages nor twins with different paths.
     sitemap = render.render_sitemap(_state.sitemap).encode("utf-8")
@@ -160,10 +194,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     sitemap_url = urls.absolute(config.site_url or "/", "sitemap.xml")
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n", "utf-8")
     exports.write_exports(_state.glossary, config.site_url or "/", site / "exports")
-    for lang, documents in _state.search.items():
+    documents = _state.search
+    if preview.session.serving:  # a dirty build indexed only the pages it rebuilt
+        documents = preview.session.complete_search(documents, config.site_dir)
+    for lang, docs in documents.items():
         folder = site / urls.prefix(lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in search_index.build(documents, lang, render.OTHER[lang]).items():
+        for name, data in search_index.build(docs, lang, render.OTHER[lang]).items():
             (folder / name).write_bytes(data)
 
 
@@ -185,6 +222,7 @@ def on_page_context(
     context["glossary_alternates"] = alternates
     _state.sitemap[urls.absolute(site_url, twins[lang])] = alternates
     context["glossary_jsonld"] = _jsonld(page.file.src_uri, lang, site_url)
+    preview.session.rebuilt_urls.add(page.url)
     is_entry = (page.file.edit_uri or "").startswith("../glossary/")
     context["glossary_edit_label"] = render.strings(lang)["edit_entry" if is_entry else "edit_page"]
     root = urls.relative(page.url, "") if page.url else "."
@@ -294,6 +332,29 @@ def _jsonld(src_uri: str, lang: str, site_url: str) -> str | None:
         entry = glossary.get(entry_id)
         return structured_data.script_text(structured_data.term_jsonld(entry, lang, site_url))
     return None
+
+
+def _page_inputs(config: MkDocsConfig) -> tuple:
+    """What every page depends on besides its own source: when it changes, the preview
+    rebuilds all pages rather than the changed ones."""
+    root = Path(config.config_file_path).parent
+    theme = _fingerprint(*((Path(folder), "*") for folder in config.theme.dirs[:1]))
+    templates = _fingerprint((render.TEMPLATES, "*"), (root, "mkdocs.yml"))
+    linked = tuple(  # what term links and their tooltips in hand-written pages show
+        (entry.id, lang, entry.text(lang).names, entry.text(lang).summary)
+        for entry in _state.glossary
+        for lang in LANGUAGES
+    )
+    pages = tuple((page.src_uri, page.title) for page in _state.pages.values())  # the nav
+    return (theme, templates, linked, pages, tuple(sorted(_state.twins.items())))
+
+
+def _modified() -> bool:
+    return True
+
+
+def _unmodified() -> bool:
+    return False
 
 
 def _fingerprint(*sources: tuple[Path, str]) -> tuple:
