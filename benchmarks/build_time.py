@@ -76,6 +76,31 @@ def strict_build(project: Path) -> float:
     )
 
 
+def site_figures(project: Path) -> list[str]:
+    """Pages, search index sizes and the term-linking pass of the last strict build."""
+    from hooks import content
+    from hooks.term_links import Matcher, link_terms
+    from hooks.validate import check_glossary
+
+    site = project.parent / "site"
+    lines = [f"HTML pages: {len(list(site.rglob('*.html'))):,}"]
+    for path in ("search/search_index.json", "en/search/search_index.json"):
+        if (site / path).is_file():
+            lines.append(f"search index {path}: {(site / path).stat().st_size / 1024:,.0f} KiB")
+    glossary, _ = check_glossary(project / "glossary", "glossary")
+    pages, _ = content.read_pages(project / "content")
+    started = time.perf_counter()
+    for lang in ("fr", "en"):
+        matcher = Matcher(glossary, lang)
+        for page in pages:
+            if page.lang == lang:
+                link_terms(page.body, matcher, lambda entry_id: f"{entry_id}/", skip=set())
+    lines.append(
+        f"term linking, all content pages: {(time.perf_counter() - started) * 1000:.0f} ms"
+    )
+    return lines
+
+
 def glossary_check(project: Path) -> float:
     return time_command([sys.executable, "-m", "hooks.cli", "check", "glossary"], project)
 
@@ -257,6 +282,7 @@ def main() -> int:
             if figures["save → panel"]:
                 runs["serve: save → problem panel"] = figures["save → panel"]
         report(runs, args)
+        print("\n".join(site_figures(big)))
     return 0
 
 

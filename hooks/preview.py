@@ -24,6 +24,7 @@ module on each rebuild, not this one).
 from __future__ import annotations
 
 import argparse
+import copy
 import dataclasses
 import inspect
 import logging
@@ -39,6 +40,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import jinja2
+import jinja2.bccache
 
 from hooks import render
 from hooks.load import load_document
@@ -121,6 +125,78 @@ class Session:
 
 
 session = Session()
+
+
+# --- what every build would redo ------------------------------------------------------------
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept from one build to the next (Jinja checks each source's
+    checksum, so an edited template is compiled again)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_template_cache = _TemplateCache()
+
+
+def reuse_unchanged_entries() -> None:
+    """Make the checker read again only the entry files changed since the last build: at
+    1,000 entries, reading every file is most of a save's time."""
+    from hooks import validate
+
+    read = validate.load_document
+    if getattr(read, "reuses_unchanged", False):
+        return
+    known: dict[str, tuple[Stamp | None, Any]] = {}
+
+    def load_document(path: Path, shown_as: str) -> Any:
+        stamp = _stamp(path)
+        if known.get(str(path), (None, None))[0] != stamp or stamp is None:
+            known[str(path)] = (stamp, read(path, shown_as))
+        doc, problems = known[str(path)][1]
+        return copy.copy(doc), list(problems)  # the checker may set doc.data to None
+
+    load_document.reuses_unchanged = True  # type: ignore[attr-defined]
+    validate.load_document = load_document
+
+
+_theme_listing: dict[tuple, list[str]] = {}
+
+
+def reuse_theme_work(config: Any) -> None:
+    """Make each build of the preview reuse the compiled templates and the list of the
+    theme's files (some 10,000 with Material's icons) of the previous build: MkDocs builds a
+    new Jinja environment, which compiles and lists everything again, for each language."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.bytecode_cache = _template_cache
+        list_templates = env.list_templates
+        overrides = Path(theme.dirs[0])  # Material's own folders do not change while serving
+        key = (tuple(theme.dirs), tuple((str(p), _stamp(p)) for p in sorted(overrides.rglob("*"))))
+
+        def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            # MkDocs filters with a new function each build, always the same code
+            wanted = (key, extensions, getattr(filter_func, "__code__", filter_func))
+            if wanted not in _theme_listing:
+                _theme_listing[wanted] = list_templates(extensions, filter_func)
+            return list(_theme_listing[wanted])
+
+        env.list_templates = listed
+        return env
+
+    theme.get_env = get_env
 
 
 # --- the glossary shown while entries have problems --------------------------------------------
@@ -304,6 +380,7 @@ def serve(config_file: str | None, dev_addr: str | None) -> None:
     config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
     config.plugins.on_startup(command="serve", dirty=True)
     session.serving = True
+    reuse_unchanged_entries()
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, port, mount_path)
