@@ -24,6 +24,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.build  # a real server building the site: not in make quick
+
 STARTUP_LIMIT = 240  # seconds: the first full build, on a loaded 2-core machine
 ANSWER_LIMIT = 2.0  # seconds: a request while an entry has problems (issue 11)
 
