@@ -103,7 +103,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in LANGUAGES}
         _state.mentions = content.glossary_mentions(pages, _mentioned)
     if not _nested_build(config):
-        preview.session.begin(_page_inputs(config))
+        preview.session.begin(_page_inputs(config), _faces(_state.glossary))
     if preview.session.serving:
         preview.reuse_theme_work(config)
     return config
@@ -142,7 +142,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         (urls.term_src(lang, entry_id), preview.never_valid_page(entry_id, lang), False, None)
         for entry_id in session.never_valid
     ]
-    if session.incremental and session.rebuild_all:
+    if session.incremental and (session.rebuild_all or session.faces_changed):
         for file in files.documentation_pages():  # hand-written pages: a change around them
             file.is_modified = _modified  # (theme, names linked...) rebuilds them too
     for src_uri, markdown, in_nav, source in generated:
@@ -342,13 +342,17 @@ def _page_inputs(config: MkDocsConfig) -> tuple:
     root = Path(config.config_file_path).parent
     theme = _fingerprint(*((Path(folder), "*") for folder in config.theme.dirs[:1]))
     templates = _fingerprint((render.TEMPLATES, "*"), (root, "mkdocs.yml"))
-    linked = tuple(  # what term links and their tooltips in hand-written pages show
-        (entry.id, lang, entry.text(lang).names, entry.text(lang).summary)
-        for entry in _state.glossary
-        for lang in LANGUAGES
-    )
     pages = tuple((page.src_uri, page.title) for page in _state.pages.values())  # the nav
-    return (theme, templates, linked, pages, tuple(sorted(_state.twins.items())))
+    return (theme, templates, pages, tuple(sorted(_state.twins.items())))
+
+
+def _faces(glossary: Glossary) -> dict[str, tuple]:
+    """What a link to each entry shows on any page: the names the term linker finds, the
+    tooltip's summary and term in the other language."""
+    return {
+        entry.id: tuple((entry.text(lang).names, entry.text(lang).summary) for lang in LANGUAGES)
+        for entry in glossary
+    }
 
 
 def _modified() -> bool:

@@ -30,6 +30,7 @@ import inspect
 import logging
 import os
 import posixpath
+import re
 import shutil
 import socket
 import sys
@@ -70,6 +71,9 @@ class Session:
     built_dest: dict[str, Path] = field(default_factory=dict)  # src_uri → its HTML file
     pending_dest: dict[str, Path] = field(default_factory=dict)
     inputs: tuple = ()  # what every page depends on (see mkdocs_glossary._page_inputs)
+    faces: dict[str, tuple] = field(default_factory=dict)  # entry id → what links to it show
+    faces_changed: bool = True  # this build: some entry's names or summary changed
+    new_faces: re.Pattern[str] | None = None  # a link to one of them; None: too many, all
     rebuild_all: bool = True  # this build: every page, as the first one
     rebuilt_urls: set[str] = field(default_factory=set)  # pages written by this build
     search_docs: dict[str, list[Document]] = field(default_factory=dict)  # last full index
@@ -83,10 +87,20 @@ class Session:
             self.on_new_problems()
         self.problems = problems
 
-    def begin(self, inputs: tuple) -> None:
-        """Start a build; everything is rebuilt unless pages can be compared with the last."""
+    def begin(self, inputs: tuple, faces: dict[str, tuple]) -> None:
+        """Start a build; everything is rebuilt unless pages can be compared with the last.
+
+        ``faces`` is what a link to each entry shows on any page (names for the term linker,
+        summary and other-language term for the tooltip): a page that links to an entry whose
+        face changed is rebuilt even when its own Markdown did not change."""
         self.rebuild_all = not self.incremental or inputs != self.inputs
         self.inputs = inputs
+        changed = {
+            key for key in faces.keys() | self.faces.keys() if faces.get(key) != self.faces.get(key)
+        }
+        self.faces = faces
+        self.faces_changed = bool(changed)
+        self.new_faces = _link_pattern(changed) if len(changed) <= 50 else None
         self.pending_markdown, self.pending_dest = {}, {}
         self.rebuilt_urls = set()
 
@@ -94,8 +108,15 @@ class Session:
         """True when this generated page was built from the same Markdown and is still there."""
         self.pending_markdown[src_uri], self.pending_dest[src_uri] = markdown, dest
         return (
-            not self.rebuild_all and self.built_markdown.get(src_uri) == markdown and dest.is_file()
+            not self.rebuild_all
+            and self.built_markdown.get(src_uri) == markdown
+            and dest.is_file()
+            and not self.links_to_new_faces(markdown)
         )
+
+    def links_to_new_faces(self, markdown: str) -> bool:
+        """True when ``markdown`` may link to an entry whose names or summary changed."""
+        return self.new_faces is None or bool(self.new_faces.search(markdown))
 
     def finish(self) -> None:
         """The build is written: remember its pages, remove those of deleted entries."""
@@ -125,6 +146,14 @@ class Session:
 
 
 session = Session()
+
+
+def _link_pattern(ids: set[str]) -> re.Pattern[str]:
+    """A link to one of ``ids`` in generated Markdown (``sla.md``, ``sla/``)."""
+    if not ids:
+        return re.compile(r"(?!)")  # matches nothing
+    names = "|".join(sorted(re.escape(entry_id) for entry_id in ids))
+    return re.compile(rf"(?<![\w-])(?:{names})(?:\.md|/)")
 
 
 # --- what every build would redo ------------------------------------------------------------

@@ -176,6 +176,26 @@ def test_a_save_updates_both_languages_the_indexes_and_the_backlinks(preview: Pr
     preview.until("/glossaire/churn/", lambda body: "Lead qualifié côté" not in _backlinks(body))
 
 
+def test_a_new_summary_reaches_every_tooltip_of_a_link_to_the_entry(preview: Preview) -> None:
+    churn = (preview.project / "glossary" / "churn.yml").read_text("utf-8")
+    old = "Part des clients, ou du revenu récurrent, perdue sur une période donnée"
+    new = "Part des clients, ou du revenu récurrent, partie sur une période donnée"
+    assert old in churn
+    # buyer-persona's page links to churn (a backlink) without its summary in its Markdown;
+    # an article links it through the term linker.
+    for path in ("/glossaire/buyer-persona/", "/articles/mesurer-alignement-kpi/"):
+        assert old in preview.page(path)
+    preview.save("churn.yml", churn.replace(old, new))
+    for path in (
+        "/glossaire/churn/",
+        "/glossaire/buyer-persona/",
+        "/articles/mesurer-alignement-kpi/",
+    ):
+        preview.until(path, lambda body: new in body and old not in body, limit=60)
+    preview.save("churn.yml", churn)
+    preview.until("/glossaire/buyer-persona/", lambda body: old in body, limit=60)
+
+
 def _backlinks(page: str) -> str:
     """The "entries that point here" section of a term page."""
     match = re.search(r'id="(?:termes-qui-y-renvoient|terms-linking-here)".*?</ul>', page, re.S)

@@ -13,30 +13,46 @@ function mount(form) {
   const category = form.querySelector("[data-filter-category]");
   const status = form.querySelector("[data-filter-status]");
   const empty = form.querySelector("[data-filter-empty]");
+  // Read the list once: at 1,000 entries the index holds some 4,000 items (aliases included),
+  // and a phone must answer each keystroke without walking the DOM again.
+  const groups = new Map();
+  for (const list of document.querySelectorAll("dl.gl-index")) {
+    const heading = list.previousElementSibling;
+    const link = document.querySelector(`.gl-letters a[href="#${heading?.id}"]`);
+    groups.set(list, { list, heading, link, count: 0, any: true });
+  }
   const items = [...document.querySelectorAll(".gl-index__item")].map((element) => ({
     element,
+    entry: element.dataset.entry,
     category: element.dataset.category || "",
-    words: fold(element.dataset.search || element.textContent),
+    words: fold(element.dataset.search || element.textContent).split(" "),
+    group: groups.get(element.closest("dl.gl-index")),
+    visible: !element.hidden,
   }));
-  const letters = [...document.querySelectorAll("dl.gl-index")].map((list) => ({
-    list,
-    heading: list.previousElementSibling,
-    link: document.querySelector(`.gl-letters a[href="#${list.previousElementSibling?.id}"]`),
-  }));
-  const total = new Set(items.filter((item) => !item.element.classList.contains("gl-index__see")).map((item) => item.element.dataset.entry)).size;
+  const total = new Set(items.filter((item) => !item.element.classList.contains("gl-index__see")).map((item) => item.entry)).size;
 
   function apply() {
     const wanted = fold(text.value).split(" ").filter(Boolean);
     const chosen = category.value;
     const shown = new Set();
+    for (const group of groups.values()) group.count = 0;
     for (const item of items) {
       const visible = (!chosen || item.category === chosen) &&
-        wanted.every((word) => item.words.split(" ").some((part) => part.startsWith(word)));
-      item.element.hidden = !visible;
-      if (visible) shown.add(item.element.dataset.entry);
+        wanted.every((word) => item.words.some((part) => part.startsWith(word)));
+      if (visible !== item.visible) {  // only touch what changes: each change costs a layout
+        item.element.hidden = !visible;
+        item.visible = visible;
+      }
+      if (visible) {
+        shown.add(item.entry);
+        if (item.group) item.group.count += 1;
+      }
     }
-    for (const { list, heading, link } of letters) {
-      const any = [...list.querySelectorAll(".gl-index__item")].some((item) => !item.hidden);
+    for (const group of groups.values()) {
+      const any = group.count > 0;
+      if (any === group.any) continue;
+      group.any = any;
+      const { list, heading, link } = group;
       list.hidden = !any;
       if (heading) heading.hidden = !any;
       if (link) {
@@ -64,7 +80,11 @@ function mount(form) {
   const fromUrl = params.get("category") || "";
   category.value = [...category.options].some((option) => option.value === fromUrl) ? fromUrl : "";
   form.addEventListener("submit", (event) => event.preventDefault());
-  text.addEventListener("input", apply);
+  let pending = 0;  // one pass per frame however fast the keys come
+  text.addEventListener("input", () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(apply);
+  });
   category.addEventListener("change", apply);
   form.hidden = false;
   apply();
