@@ -55,7 +55,7 @@ format: $(BIN)/.installed
 
 bench: $(BIN)/.installed  ## check and build times with 1,000 generated entries
 	$(BIN)/python benchmarks/check_time.py
-	$(BIN)/python benchmarks/build_time.py
+	$(BIN)/python benchmarks/build_time.py --serve
 
 clean:  ## remove what builds and tests leave (site/, caches); keeps .venv
 	rm -rf site .pytest_cache .ruff_cache

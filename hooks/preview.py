@@ -314,9 +314,8 @@ def panel(problems: list[Problem], lang: str) -> str:
 
 
 def _message(problem: Problem, lang: str) -> str:
-    """The problem in ``lang`` when problems know their languages, else as written."""
-    in_language = getattr(problem, "in_language", None)
-    return str(in_language(lang)) if callable(in_language) else str(problem)
+    """``path:line:col: message`` in ``lang``."""
+    return problem.render(lang)
 
 
 @cache

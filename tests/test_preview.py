@@ -118,7 +118,10 @@ def test_a_half_written_entry_shows_its_problems_and_the_fix_brings_the_page_bac
     for path, lang in (("/", "fr"), ("/en/", "en"), ("/en/glossary/sla/", "en")):
         elapsed, other = preview.get(path)
         assert elapsed < ANSWER_LIMIT and f'lang="{lang}" data-glossary-problems="1"' in other
-    assert "One problem to fix" in preview.page("/en/")
+    english = preview.page("/en/")
+    assert "One problem to fix" in english and "glossary check --fix" in english
+    french = "glossary/sla.yml:12:12: fr.summary : contient encore"
+    assert french in panel.group().replace("\u00a0", " ").replace("\u202f", " "), panel.group()
 
     # A new entry straight from the scaffold: a page that says so, never a 404.
     scaffold = subprocess.run(
