@@ -170,7 +170,7 @@ def test_a_save_updates_both_languages_the_indexes_and_the_backlinks(preview: Pr
     for path, text in expected.items():
         preview.until(path, lambda body, text=text: text in body, limit=60)
     for path, text in (
-        ("/glossaire/churn/", "Lead qualifié côté marketing"),  # a new backlink
+        ("/glossaire/churn/", "Lead qualifié côté marketing"),  # now linked both ways
         ("/en/glossary/churn/", "Lead qualified by marketing"),
     ):
         preview.until(path, lambda body, text=text: text in _backlinks(body), limit=60)
@@ -200,6 +200,11 @@ def test_a_new_summary_reaches_every_tooltip_of_a_link_to_the_entry(preview: Pre
 
 
 def _backlinks(page: str) -> str:
-    """The "entries that point here" section of a term page."""
-    match = re.search(r'id="(?:termes-qui-y-renvoient|terms-linking-here)".*?</ul>', page, re.S)
-    return match.group() if match else ""
+    """The lists of entries linked with a term page: "see also" (``related`` is symmetric, so
+    an entry that lists this one shows there) and "entries that point here"."""
+    sections = re.findall(
+        r'id="(?:voir-aussi|see-also|termes-qui-y-renvoient|terms-linking-here)".*?</ul>',
+        page,
+        re.S,
+    )
+    return "".join(sections)
