@@ -80,11 +80,7 @@ function mount(form) {
   const fromUrl = params.get("category") || "";
   category.value = [...category.options].some((option) => option.value === fromUrl) ? fromUrl : "";
   form.addEventListener("submit", (event) => event.preventDefault());
-  let pending = 0;  // one pass per frame however fast the keys come
-  text.addEventListener("input", () => {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(apply);
-  });
+  text.addEventListener("input", apply);  // at once: the count and the list answer each key
   category.addEventListener("change", apply);
   form.hidden = false;
   apply();
