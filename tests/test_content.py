@@ -92,7 +92,29 @@ def test_articles_are_long_enough_in_both_languages() -> None:
         assert len(mine) >= 8
         for page in mine:
             words = len(WORD.findall(_prose(ROOT / "content" / page.src_uri)))
-            assert words >= 500, (page.src_uri, words)
+            assert words >= 800, (page.src_uri, words)
+
+
+ARTICLES = [
+    page for page in PAGES if page.path.startswith("articles/") and page.path != "articles/index.md"
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_twelve_twinned_articles_per_language(lang: str) -> None:
+    mapping, problems = content.twins(PAGES)
+    mine = [page.src_uri for page in ARTICLES if page.lang == lang]
+    assert len(mine) >= 12, mine
+    other = "en" if lang == "fr" else "fr"
+    unpaired = [src for src in mine if not mapping.get(src, "").startswith(f"{other}/articles/")]
+    assert unpaired == [] and problems == []
+
+
+@pytest.mark.parametrize("page", ARTICLES, ids=[page.src_uri for page in ARTICLES])
+def test_every_article_links_at_least_five_existing_entries(page: content.ContentPage) -> None:
+    linked = content.linked_entries(page)
+    assert [entry_id for entry_id in sorted(linked) if entry_id not in GLOSSARY.by_id()] == []
+    assert len(linked) >= 5, sorted(linked)
 
 
 def test_the_glossary_is_large_enough_and_linked() -> None:
