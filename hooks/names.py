@@ -42,9 +42,9 @@ _PLACEHOLDER = re.compile(
     r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum|à compléter|to be completed)"
 )
 
-_WORD = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")
 # What may stand between two words of one name: spaces, a hyphen or an apostrophe.
-_JOINER = re.compile(r"^(?:[ \u00a0\u202f]+|[ \u00a0\u202f]*[-‐–][ \u00a0\u202f]*|[’'])$")
+JOINER = re.compile(r"^(?:[ \u00a0\u202f]+|[ \u00a0\u202f]*[-‐–][ \u00a0\u202f]*|[’'])$")
 
 # Parts of a page or an entry's text that are not prose: a deprecated name there is not used.
 _NOT_PROSE = re.compile(
@@ -481,7 +481,7 @@ class NameFinder(Generic[T]):
         self.folded: dict[tuple[str, ...], list[T]] = {}
         self.prefixes: set[tuple[str, ...]] = set()
         for name, value in names:
-            words = tuple(_WORD.findall(name))
+            words = tuple(WORD.findall(name))
             if not words:
                 continue
             folded = tuple(_fold(word) for word in words)
@@ -510,7 +510,7 @@ class NameFinder(Generic[T]):
         folded_text = _fold(text)
         if not any(first in folded_text and last in folded_text for first, last in self.ends):
             return
-        words = list(_WORD.finditer(text))
+        words = list(WORD.finditer(text))
         folded = [_fold(word.group()) for word in words]
         index = 0
         while index < len(words):
@@ -519,7 +519,7 @@ class NameFinder(Generic[T]):
             while end < len(words) and tuple(folded[index : end + 1]) in self.prefixes:
                 if end > index:
                     gap = text[words[end - 1].end() : words[end].start()]
-                    if not _JOINER.match(gap):
+                    if not JOINER.match(gap):
                         break
                 exact = tuple(match.group() for match in words[index : end + 1])
                 found = self.exact.get(exact) or self.folded.get(tuple(folded[index : end + 1]))

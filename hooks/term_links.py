@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from hooks import names
 from hooks.model import DEPRECATED, Glossary
 
-_WORD = re.compile(r"[^\W_]+")
-# What may stand between two words of one name: spaces, a hyphen or an apostrophe.
-_JOINER = re.compile(r"^(?:[ \u00a0\u202f]+|[ \u00a0\u202f]*[-‐–][ \u00a0\u202f]*|[’'])$")
+# Names are cut into words, and joined across a gap, as names.py does for deprecated names.
+_WORD, _JOINER = names.WORD, names.JOINER
 
 _PROTECTED = re.compile(
     r"""
