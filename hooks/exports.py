@@ -362,31 +362,26 @@ def _json_entry(entry: Entry, site_url: str) -> dict[str, Any]:
     return data
 
 
+def _json_name(name: Name, lang: str) -> dict[str, Any]:
+    """One alias or name of an entry with its language, usage status, note and qualifier."""
+    return {
+        "text": name.text,
+        "lang": name.lang or lang,
+        "status": name.status,
+        "note": name.note,
+        "homonym": name.homonym,
+    }
+
+
 def _json_text(text: Text, lang: str) -> dict[str, Any]:
     formula = text.formula
     return {
         "term": text.term,
         "abbreviation": text.abbreviation,
-        "aliases": [
-            {
-                "text": alias.text,
-                "lang": alias.lang or lang,
-                "status": alias.status,
-                "note": alias.note,
-                "homonym": alias.homonym,
-            }
-            for alias in text.aliases
-        ],
+        "aliases": [_json_name(alias, lang) for alias in text.aliases],
+        # "kind" second, after "text": the dict merge keeps the first key's place.
         "names": [
-            {
-                "text": name.text,
-                "kind": name.kind,
-                "lang": name.lang or lang,
-                "status": name.status,
-                "note": name.note,
-                "homonym": name.homonym,
-            }
-            for name in text.labels
+            {"text": name.text, "kind": name.kind, **_json_name(name, lang)} for name in text.labels
         ],
         "summary": text.summary,
         "definition": text.definition,
