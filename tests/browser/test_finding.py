@@ -235,9 +235,11 @@ def test_nothing_is_downloaded_for_search_before_it_is_used(page, site_url: str)
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "/search/" in "/" + url], requested
     assert not [url for url in requested if url.endswith("search-engine.js")], requested
-    page.keyboard.press("/")
+    # networkidle is already reached here, so waiting for it again would not wait: wait for
+    # the names themselves, which come after search-engine.js is imported
+    with page.expect_response(lambda response: response.url.endswith("/search/names.json")):
+        page.keyboard.press("/")
     page.wait_for_function("() => document.activeElement?.id === 'gl-search-input'")
-    page.wait_for_load_state("networkidle")
     assert [url for url in requested if "/search/" in "/" + url] == ["en/search/names.json"]
     # one input event: a loaded machine's typing pauses would fetch shards of "f", "fu"…
     page.locator("[data-gl-search-input]").fill("funnel")
