@@ -112,8 +112,7 @@ def make_floor(project: Path) -> Path:
     """The same pages as hand-written Markdown, built by MkDocs, Material and static-i18n alone."""
     import yaml
 
-    from hooks import content, render
-    from hooks.model import LANGUAGES
+    from hooks import content, languages, render
     from hooks.validate import check_glossary
 
     floor = project.parent / "floor"
@@ -123,7 +122,7 @@ def make_floor(project: Path) -> Path:
         raise SystemExit("\n".join(str(problem) for problem in problems[:20]))
     pages, _ = content.read_pages(project / "content")
     mentions = content.glossary_mentions(pages, lambda page: set())
-    for lang in LANGUAGES:
+    for lang in languages.codes():
         for page in render.pages(glossary, lang, mentions):
             path = floor / "content" / page.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,10 +22,11 @@ from typing import Any
 
 import yaml
 
-from hooks import content, exports, names, status
+from hooks import content, exports, languages, names, status
 from hooks.fix import fix_file, fixable_problems
 from hooks.model import Glossary
-from hooks.problems import LANGUAGES, Problem, language, msg, summary_message
+from hooks.problems import Problem, language, msg, summary_message
+from hooks.problems import languages as message_languages
 from hooks.scaffold import ScaffoldError, create_entry
 from hooks.urls import term_url
 from hooks.validate import EXTENSIONS, check_glossary
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=message_languages(),
         help="language of the messages (default: from LC_ALL, LC_MESSAGES or LANG)",
     )
     new = commands.add_parser(
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     export.add_argument("directory", nargs="?", default="glossary", help="default: glossary")
     args = parser.parse_args(argv)
+    languages.use_project(Path.cwd())  # the languages of ./mkdocs.yml, as the build uses
     if args.command == "check":
         return _check(args.paths, args.fix, language(args.lang))
     if args.command == "new":
@@ -185,7 +187,8 @@ def _new(entry_id: str, directory: str) -> int:
         return 1
     print(f"Created {path}: replace every TODO in it, in both languages.")
     print(f"Then run `glossary check {_shown(directory)}` until it reports no problem,")
-    print(f"and `make serve` to see /{term_url('fr', entry_id)} and /{term_url('en', entry_id)}.")
+    pages = " and ".join(f"/{term_url(lang, entry_id)}" for lang in languages.codes())
+    print(f"and `make serve` to see {pages}.")
     return 0
 
 

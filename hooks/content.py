@@ -1,7 +1,7 @@
 """What the hand-written pages of ``content/<lang>/`` say about themselves.
 
-Front matter gives each page a title, a description and, on the French side, its English
-``twin`` when the two paths differ (``outils/calculateur-sla.md`` ↔ ``tools/sla-calculator.md``).
+Front matter gives each page a title, a description and its ``twin`` in another language when
+the two paths differ (``outils/calculateur-sla.md`` ↔ ``tools/sla-calculator.md``).
 static-i18n only pairs identical paths (DESIGN.md, fact 3), so twins are resolved here.
 """
 
@@ -15,9 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from hooks.model import LANGUAGES
+from hooks import languages
 from hooks.problems import Message, Problem, msg
-from hooks.urls import DEFAULT_LANGUAGE, GLOSSARY_FOLDER
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -30,7 +29,7 @@ class ContentPage:
     path: str  # relative to content/<lang>/, e.g. "articles/smarketing.md"
     title: str
     description: str | None
-    twin: str | None  # the other language's path, from front matter
+    twin: str | dict | None  # the twins' paths, from front matter (``twins`` below)
     links: tuple[str, ...]  # link targets resolved relative to content/<lang>/
     body: str = ""  # the Markdown after the front matter
     auto_links: bool = True  # front matter `glossary_links: false` turns term links off
@@ -42,13 +41,13 @@ class ContentPage:
 
 
 def read_pages(docs_dir: Path) -> tuple[list[ContentPage], list[Problem]]:
-    """Every Markdown page under ``content/fr`` and ``content/en``, and front matter problems.
+    """Every Markdown page under ``content/<lang>/``, and front matter problems.
 
     MkDocs drops front matter it cannot read without a word (the page then loses its title
     and description), so a broken one is a problem here.
     """
     pages, problems = [], []
-    for lang in LANGUAGES:
+    for lang in languages.codes():
         root = docs_dir / lang
         for file in sorted(root.rglob("*.md")):
             path = file.relative_to(root).as_posix()
@@ -92,7 +91,7 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
         path,
         title,
         str(description) if description else None,
-        twin and str(twin),
+        twin if isinstance(twin, dict) else (twin and str(twin)),
         links,
         text,
         meta.get("glossary_links") is not False,
@@ -101,48 +100,48 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
     return page, problem
 
 
-def twins(pages: list[ContentPage]) -> tuple[dict[str, str], list[Problem]]:
-    """Map each page's ``src_uri`` to its twin's, both ways; report pages without one."""
+def twins(pages: list[ContentPage]) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """Each page's versions, itself included: ``src_uri`` → ``{lang: src_uri}``.
+
+    Pages with the same path in two languages are twins; so are those a front matter names:
+    ``twin: path`` (in the default language, or, on a default-language page, the next one
+    declared) or ``twin: {en: path, de: path}``. A page may lack a language: it is then listed
+    on that language's "to translate" page. Naming a page that does not exist is a problem.
+    """
     by_src = {page.src_uri: page for page in pages}
-    other = {"fr": "en", "en": "fr"}
-    mapping: dict[str, str] = {}
-    for page in pages:
-        if page.twin:
-            target = f"{other[page.lang]}/{page.twin}"
-            mapping[page.src_uri] = target
-            mapping.setdefault(target, page.src_uri)
+    group: dict[str, dict[str, str]] = {page.src_uri: {page.lang: page.src_uri} for page in pages}
+
+    def join(first: str, second: str) -> None:
+        merged = {**group[first], **group[second]}
+        for member in merged.values():
+            group[member] = merged
+
     problems = []
     for page in pages:
-        if page.src_uri in mapping:
-            if mapping[page.src_uri] not in by_src:
-                problems.append(
-                    Problem(
-                        f"content/{page.src_uri}",
-                        1,
-                        1,
-                        msg("twin-missing", path=f"content/{mapping[page.src_uri]}"),
-                    )
-                )
-            continue
-        same = f"{other[page.lang]}/{page.path}"
-        if same in by_src:
-            mapping[page.src_uri] = same
-        else:
-            hint = msg("no-twin-french" if page.lang == DEFAULT_LANGUAGE else "no-twin-english")
-            problems.append(
-                Problem(
-                    f"content/{page.src_uri}",
-                    1,
-                    1,
-                    hint,
-                )
-            )
-    return mapping, problems
+        for lang, path in _declared_twins(page).items():
+            target = f"{lang}/{path}"
+            if target in by_src:
+                join(page.src_uri, target)
+            else:
+                path = f"content/{page.src_uri}"
+                problems.append(Problem(path, 1, 1, msg("twin-missing", path=f"content/{target}")))
+    for page in pages:
+        for lang in languages.others(page.lang):
+            same = f"{lang}/{page.path}"
+            if same in by_src and lang not in group[page.src_uri]:
+                join(page.src_uri, same)
+    return group, problems
+
+
+def _declared_twins(page: ContentPage) -> dict[str, str]:
+    if isinstance(page.twin, dict):
+        return {str(lang): str(path) for lang, path in page.twin.items()}
+    return {languages.companion(page.lang): page.twin} if page.twin else {}
 
 
 def linked_entries(page: ContentPage) -> set[str]:
     """Ids of the entries the author linked by hand on ``page``."""
-    folder = GLOSSARY_FOLDER[page.lang] + "/"
+    folder = languages.get(page.lang).folder + "/"
     return {
         link.removeprefix(folder).removesuffix(".md")
         for link in page.links

@@ -81,30 +81,24 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from hooks import urls
+from hooks import languages, urls
 from hooks.markup import SPAN
-from hooks.model import DEPRECATED, LANGUAGES, Entry, Glossary, Name, Text
+from hooks.model import DEPRECATED, Entry, Glossary, Name, Text
 from hooks.render import strings
 
 JSON_VERSION = 1
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-CSV_COLUMNS = (
-    "id",
-    "category",
-    "fr_term",
-    "fr_abbreviation",
-    "fr_aliases",
-    "fr_summary",
-    "fr_url",
-    "en_term",
-    "en_abbreviation",
-    "en_aliases",
-    "en_summary",
-    "en_url",
-    "related",
-    "fr_names",
-    "en_names",
-)
+_CSV_TEXT = ("term", "abbreviation", "aliases", "summary", "url")
+
+
+def csv_columns() -> tuple[str, ...]:
+    """``id, category, fr_term … fr_url, en_term …, related, fr_names, en_names``: the
+    declared languages, in their order."""
+    codes = languages.codes()
+    texts = tuple(f"{lang}_{column}" for lang in codes for column in _CSV_TEXT)
+    return ("id", "category", *texts, "related", *(f"{lang}_names" for lang in codes))
+
+
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -113,7 +107,7 @@ def render_json(glossary: Glossary, site_url: str) -> str:
     data = {
         "version": JSON_VERSION,
         "generated_from": "glossary/*.yml",
-        "languages": list(LANGUAGES),
+        "languages": list(languages.codes()),
         "entries": [_json_entry(entry, site_url) for entry in _sorted(glossary)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -123,10 +117,14 @@ def render_csv(glossary: Glossary, site_url: str) -> str:
     """``glossary.csv``: names, summaries and URLs, one row per entry; starts with a BOM."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns())
+    codes = languages.codes()
     for entry in _sorted(glossary):
         row = [entry.id, entry.category or ""]
-        for lang in LANGUAGES:
+        for lang in codes:
+            if not entry.translated(lang):  # not yet translated: empty cells
+                row += [""] * len(_CSV_TEXT)
+                continue
             text = entry.text(lang)
             row += [
                 text.term,
@@ -135,30 +133,34 @@ def render_csv(glossary: Glossary, site_url: str) -> str:
                 _plain(text.summary),
                 _page(site_url, lang, entry.id),
             ]
-        names = [" | ".join(map(_csv_name, entry.text(lang).labels)) for lang in LANGUAGES]
+        names = [
+            " | ".join(map(_csv_name, entry.text(lang).labels)) if entry.translated(lang) else ""
+            for lang in codes
+        ]
         writer.writerow([*row, " ".join(entry.related), *names])
     return "\ufeff" + buffer.getvalue()
 
 
 def render_tbx(glossary: Glossary, site_url: str) -> str:
     """``glossary.tbx``: TBX-Basic (DCA style) for translation and terminology tools."""
+    default = languages.default()
     root = ET.Element(
         "tbx",
-        {"type": "TBX-Basic", "style": "dca", _XML_LANG: "fr", "xmlns": TBX_NAMESPACE},
+        {"type": "TBX-Basic", "style": "dca", _XML_LANG: default, "xmlns": TBX_NAMESPACE},
     )
     file_desc = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
     title = ET.SubElement(ET.SubElement(file_desc, "titleStmt"), "title")
-    title.text = strings("fr")["glossary_heading"]
+    title.text = strings(default)["glossary_heading"]
     source = ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p")
-    source.text = f"Generated from glossary/*.yml; published at {_index(site_url, 'fr')}"
+    source.text = f"Generated from glossary/*.yml; published at {_index(site_url, default)}"
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     by_id = glossary.by_id()
     for entry in _sorted(glossary):
         concept = ET.SubElement(body, "conceptEntry", {"id": _xml_id(entry.id)})
         if entry.category:
-            # Concept level, so in the file's language (xml:lang="fr" on <tbx>).
+            # Concept level, so in the file's language (the default one, xml:lang on <tbx>).
             subject = ET.SubElement(concept, "descrip", {"type": "subjectField"})
-            subject.text = strings("fr")["categories"][entry.category]
+            subject.text = strings(default)["categories"][entry.category]
         for other in entry.related:
             # crossReference, at concept level: the only ref type TBX-Basic's Schematron
             # (DCA, this namespace) permits for a link to another concept of the file.
@@ -166,7 +168,7 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
                 ref = ET.SubElement(
                     concept, "ref", {"type": "crossReference", "target": _xml_id(other)}
                 )
-                ref.text = by_id[other].text("fr").term
+                ref.text = by_id[other].text(default).term
         for lang, names in _names(entry).items():
             lang_sec = ET.SubElement(concept, "langSec", {_XML_LANG: lang})
             if lang in entry.texts:  # a loanword's language may have names only
@@ -204,7 +206,8 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
 
 def render_turtle(glossary: Glossary, site_url: str) -> str:
     """``glossary.ttl``: the glossary as a SKOS concept scheme, in RDF Turtle."""
-    scheme = _index(site_url, "fr")
+    codes, default = languages.codes(), languages.default()
+    scheme = _index(site_url, default)
     lines = [
         "@prefix dct: <http://purl.org/dc/terms/> .",
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
@@ -212,18 +215,22 @@ def render_turtle(glossary: Glossary, site_url: str) -> str:
         "",
         f"{turtle_iri(scheme)} a skos:ConceptScheme ;",
         "    skos:prefLabel "
-        + _literals((strings(lang)["glossary_heading"], lang) for lang in LANGUAGES)
+        + _literals((strings(lang)["glossary_heading"], lang) for lang in codes)
         + " ;",
         "    dct:title "
-        + _literals((strings(lang)["glossary_heading"], lang) for lang in LANGUAGES)
+        + _literals((strings(lang)["glossary_heading"], lang) for lang in codes)
         + " ;",
         "    dct:description "
-        + _literals((strings(lang)["glossary_description"], lang) for lang in LANGUAGES)
+        + _literals((strings(lang)["glossary_description"], lang) for lang in codes)
         + " ;",
-        f"    rdfs:seeAlso {turtle_iri(_index(site_url, 'en'))}",
     ]
+    others = ", ".join(turtle_iri(_index(site_url, lang)) for lang in languages.others(default))
+    if others:
+        lines[-1] += f"\n    rdfs:seeAlso {others}"
+    else:
+        lines[-1] = lines[-1].removesuffix(" ;")
     # A flat scheme: no entry is broader than another, so every concept is a top concept.
-    tops = ", ".join(turtle_iri(_page(site_url, "fr", entry.id)) for entry in _sorted(glossary))
+    tops = ", ".join(turtle_iri(_page(site_url, default, entry.id)) for entry in _sorted(glossary))
     lines[-1] += f" ;\n    skos:hasTopConcept {tops} ." if tops else " ."
     by_id = glossary.by_id()
     for entry in _sorted(glossary):
@@ -232,7 +239,10 @@ def render_turtle(glossary: Glossary, site_url: str) -> str:
             ("skos:inScheme", turtle_iri(scheme)),
             ("skos:topConceptOf", turtle_iri(scheme)),
             ("skos:notation", turtle_string(entry.id)),
-            ("skos:prefLabel", _literals((entry.text(lang).term, lang) for lang in LANGUAGES)),
+            (
+                "skos:prefLabel",
+                _literals((entry.text(lang).term, lang) for lang in entry.languages),
+            ),
             (
                 "skos:altLabel",
                 _literals(
@@ -253,19 +263,26 @@ def render_turtle(glossary: Glossary, site_url: str) -> str:
             ),
             (
                 "skos:definition",
-                _literals((_plain(entry.text(lang).summary), lang) for lang in LANGUAGES),
+                _literals((_plain(entry.text(lang).summary), lang) for lang in entry.languages),
             ),
             (
                 "skos:related",
                 ", ".join(
-                    turtle_iri(_page(site_url, "fr", other))
+                    turtle_iri(_page(site_url, default, other))
                     for other in entry.related
                     if other in by_id
                 ),
             ),
-            ("rdfs:seeAlso", turtle_iri(_page(site_url, "en", entry.id))),
+            (
+                "rdfs:seeAlso",
+                ", ".join(
+                    turtle_iri(_page(site_url, lang, entry.id))
+                    for lang in entry.languages
+                    if lang != default
+                ),
+            ),
         ]
-        lines += ["", f"{turtle_iri(_page(site_url, 'fr', entry.id))} a skos:Concept ;"]
+        lines += ["", f"{turtle_iri(_page(site_url, default, entry.id))} a skos:Concept ;"]
         present = [(predicate, objects) for predicate, objects in statements if objects]
         for index, (predicate, objects) in enumerate(present):
             end = " ." if index == len(present) - 1 else " ;"
@@ -355,9 +372,9 @@ def _json_entry(entry: Entry, site_url: str) -> dict[str, Any]:
         "category": entry.category,
         "related": list(entry.related),
         "calculator": entry.calculator,
-        "url": {lang: _page(site_url, lang, entry.id) for lang in LANGUAGES},
+        "url": {lang: _page(site_url, lang, entry.id) for lang in entry.languages},
     }
-    for lang in LANGUAGES:
+    for lang in entry.languages:  # only the languages the entry is written in
         data[lang] = _json_text(entry.text(lang), lang)
     return data
 
@@ -435,8 +452,9 @@ def _names(entry: Entry) -> dict[str, list[Name]]:
     translator's tool must not offer the English words as the French term. A name already
     there (same letters after NFC and case folding) is not repeated.
     """
-    found: dict[str, list[Name]] = {lang: [] for lang in LANGUAGES}
-    seen: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    written = entry.languages
+    found: dict[str, list[Name]] = {lang: [] for lang in written}
+    seen: dict[str, set[str]] = {lang: set() for lang in written}
 
     def add(lang: str, name: Name) -> None:
         key = unicodedata.normalize("NFC", name.text).casefold()
@@ -444,20 +462,21 @@ def _names(entry: Entry) -> dict[str, list[Name]]:
             seen[lang].add(key)
             found.setdefault(lang, []).append(name)
 
-    for lang in LANGUAGES:  # every term and abbreviation first: a loanword never displaces one
+    for lang in written:  # every term and abbreviation first: a loanword never displaces one
         for name in entry.text(lang).labels:
             if name.kind != "alias":
                 add(lang, name)
-    for lang in LANGUAGES:  # each section's own aliases, then the loanwords
+    for lang in written:  # each section's own aliases, then the loanwords
         for alias in entry.text(lang).aliases:
             if alias.lang in (None, lang):
                 add(lang, alias)
-    for lang in LANGUAGES:
+    for lang in written:
         for alias in entry.text(lang).aliases:
             if alias.lang not in (None, lang):
                 add(alias.lang, alias)
-    others = sorted(lang for lang in found if lang not in LANGUAGES)
-    return {lang: found[lang] for lang in (*LANGUAGES, *others)}
+    declared = [lang for lang in languages.codes() if lang in found]
+    others = sorted(lang for lang in found if lang not in declared)
+    return {lang: found[lang] for lang in (*declared, *others)}
 
 
 def _xml_id(entry_id: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import gzip
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,6 +26,7 @@ from hooks import (
     calculator,
     content,
     exports,
+    languages,
     names,
     preview,
     render,
@@ -34,13 +36,11 @@ from hooks import (
     tooltips,
     urls,
 )
-from hooks.model import LANGUAGES, Entry, Glossary
+from hooks.model import Entry, Glossary
 from hooks.problems import summary_line
 from hooks.validate import check_glossary
 
 log = logging.getLogger("mkdocs.plugins.glossary")
-
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
 @dataclass
@@ -48,7 +48,7 @@ class _State:
     fingerprint: tuple = ()
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
     pages: dict[str, content.ContentPage] = field(default_factory=dict)  # by src_uri
-    twins: dict[str, str] = field(default_factory=dict)
+    twins: dict[str, dict[str, str]] = field(default_factory=dict)  # src_uri → lang → src_uri
     matchers: dict[str, term_links.Matcher] = field(default_factory=dict)
     mentions: dict[tuple[str, str], list[content.ContentPage]] = field(default_factory=dict)
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL → alternates
@@ -69,6 +69,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the entries and pages before anything is built; stop with every problem, or,
     under ``serve``, build with the last valid version of each entry and show the problems."""
+    languages.use_mkdocs_config(config)
     _theme_in_language(config)
     if not _nested_build(config):
         _state.sitemap = preview.session.sitemap if preview.session.serving else {}
@@ -100,7 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         preview.session.show(sorted(problems))
         _state.fingerprint, _state.glossary = fingerprint, glossary
         _state.pages, _state.twins = {page.src_uri: page for page in pages}, twins
-        _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in LANGUAGES}
+        _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in languages.codes()}
         _state.mentions = content.glossary_mentions(pages, _mentioned)
     if not _nested_build(config):
         preview.session.begin(_page_inputs(config), _faces(_state.glossary))
@@ -110,9 +111,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """The words of both languages, for the theme's templates (404 page, footer, Material's
+    """The words of every language, for the theme's templates (404 page, footer, Material's
     words the glossary corrects: overrides/partials/language.html)."""
-    env.globals["glossary_words"] = {lang: render.strings(lang) for lang in LANGUAGES}
+    env.globals["glossary_words"] = {lang: render.strings(lang) for lang in languages.codes()}
+    env.globals["glossary_languages"] = languages.codes()
     return env
 
 
@@ -122,12 +124,13 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if template_name == "404.html":
         # Absolute paths: a host serves this page at any depth of the site.
         root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-        homes = {code: root + urls.prefix(code) for code in LANGUAGES}
+        codes = languages.codes()
+        homes = {code: root + urls.prefix(code) for code in codes}
         config.extra.alternate = [
-            {"name": LANGUAGE_NAMES[code], "link": homes[code], "lang": code} for code in LANGUAGES
+            {"name": languages.get(code).name, "link": homes[code], "lang": code} for code in codes
         ]
         context["glossary_homes"] = homes
-        context["glossary_indexes"] = {code: root + urls.index_url(code) for code in LANGUAGES}
+        context["glossary_indexes"] = {code: root + urls.index_url(code) for code in codes}
     return context
 
 
@@ -135,10 +138,13 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
     session = preview.session
-    generated = [
-        (page.src_uri, page.markdown, page.in_nav, page.source)
-        for page in render.pages(_state.glossary, lang, _state.mentions)
-    ] + [
+    untwinned = [
+        page
+        for src_uri, page in _state.pages.items()
+        if lang not in _state.twins.get(src_uri, {lang: ""})
+    ]
+    pages = render.pages(_state.glossary, lang, _state.mentions, untwinned, _edit_url(config))
+    generated = [(page.src_uri, page.markdown, page.in_nav, page.source) for page in pages] + [
         (urls.term_src(lang, entry_id), preview.never_valid_page(entry_id, lang), False, None)
         for entry_id in session.never_valid
     ]
@@ -202,7 +208,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang, docs in documents.items():
         folder = site / urls.prefix(lang) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in search_index.build(docs, lang, render.OTHER[lang]).items():
+        for name, data in search_index.build(docs, lang, languages.companion(lang)).items():
             (folder / name).write_bytes(data)
 
 
@@ -212,21 +218,27 @@ def on_page_context(
 ) -> dict[str, Any]:
     lang = _language(config)
     site_url = config.site_url or "/"
-    twins = _twin_urls(page.file.src_uri, lang)
+    twins, written = _versions(page.file.src_uri, lang)
     # The language switcher reads config.extra.alternate; static-i18n sets it as an attribute.
     config.extra.alternate = [
-        {"name": LANGUAGE_NAMES[code], "link": twins[code] or "./", "lang": code}
-        for code in LANGUAGES
+        {"name": languages.get(code).name, "link": twins[code] or "./", "lang": code}
+        for code in languages.codes()
     ]
+    # hreflang and the sitemap: real translations only; a page not yet translated is noindex.
+    real = [code for code in languages.codes() if code in written]
     alternates = [
-        {"hreflang": code, "href": urls.absolute(site_url, twins[code])} for code in LANGUAGES
-    ] + [{"hreflang": "x-default", "href": urls.absolute(site_url, twins[urls.DEFAULT_LANGUAGE])}]
+        {"hreflang": code, "href": urls.absolute(site_url, twins[code])} for code in real
+    ] + [{"hreflang": "x-default", "href": urls.absolute(site_url, twins[real[0]])}]
     context["glossary_alternates"] = alternates
-    _state.sitemap[urls.absolute(site_url, twins[lang])] = alternates
+    if lang in written:
+        _state.sitemap[urls.absolute(site_url, twins[lang])] = alternates
     context["glossary_jsonld"] = _jsonld(page.file.src_uri, lang, site_url)
     preview.session.rebuilt_urls.add(page.url)
     is_entry = (page.file.edit_uri or "").startswith("../glossary/")
-    context["glossary_edit_label"] = render.strings(lang)["edit_entry" if is_entry else "edit_page"]
+    label = (
+        "edit_page" if not is_entry else "edit_entry" if lang in written else "untranslated_edit"
+    )
+    context["glossary_edit_label"] = render.strings(lang)[label]
     root = urls.relative(page.url, "") if page.url else "."
     context["glossary_search"] = {
         "root": root.rstrip("/") + "/",
@@ -246,7 +258,7 @@ def _theme_in_language(config: MkDocsConfig) -> None:
     lang = _language(config)
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = render.strings(lang)["permalink_title"]
-    if lang == urls.DEFAULT_LANGUAGE:
+    if lang == languages.default():
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
@@ -259,7 +271,7 @@ def _nested_build(config: MkDocsConfig) -> bool:
 
 def _language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or urls.DEFAULT_LANGUAGE
+    return getattr(i18n, "current_language", None) or languages.default()
 
 
 def _mentioned(page: content.ContentPage) -> set[str]:
@@ -276,10 +288,11 @@ def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
     """A term page is found by its entry's names in both languages and shown with its summary;
     another page by its title, shown with its description. The A–Z index is not prose."""
     url = page.url
-    entry = _entry_of(page.file.src_uri, lang)
+    entry = _entry_of(page.file.src_uri)
     if entry is not None:
-        text = entry.text(lang)
-        other = entry.text(render.OTHER[lang])
+        text = entry.text(lang)  # not yet translated: found by its default-language names
+        companion = languages.companion(lang)
+        other = entry.text(companion) if entry.translated(companion) else text
         return search_index.Document(
             url=url,
             title=text.term,
@@ -301,37 +314,53 @@ def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
     )
 
 
-def _entry_of(src_uri: str, lang: str) -> Entry | None:
-    folder = f"{lang}/{urls.GLOSSARY_FOLDER[lang]}/"
-    entry_id = src_uri.removeprefix(folder).removesuffix(".md")
-    if src_uri.startswith(folder) and entry_id in _state.glossary.by_id():
-        return _state.glossary.get(entry_id)
-    return None
+def _entry_of(src_uri: str) -> Entry | None:
+    entry_id = urls.entry_of(src_uri)
+    return _state.glossary.by_id().get(entry_id) if entry_id else None
 
 
-def _twin_urls(src_uri: str, lang: str) -> dict[str, str]:
-    """Site-relative URL of this page in each language."""
-    result = {lang: urls.src_to_url(src_uri)}
-    other = render.OTHER[lang]
-    glossary_folder = f"{lang}/{urls.GLOSSARY_FOLDER[lang]}/"
-    if src_uri.startswith(glossary_folder):
-        name = src_uri.removeprefix(glossary_folder)
-        result[other] = urls.src_to_url(f"{other}/{urls.GLOSSARY_FOLDER[other]}/{name}")
-    elif src_uri in _state.twins:
-        result[other] = urls.src_to_url(_state.twins[src_uri])
-    else:  # theme pages such as 404.html: the other language's home
-        result[other] = urls.prefix(other)
-    return result
+def _versions(src_uri: str, lang: str) -> tuple[dict[str, str], set[str]]:
+    """Site-relative URL of this page in each language, and the languages it is written in.
+
+    Every language has each entry's page (not yet translated, it says so), the index and the
+    "to translate" page; a hand-written page lacking a language sends that language's readers
+    to the "to translate" page, where it is listed.
+    """
+    codes = languages.codes()
+    entry = _entry_of(src_uri)
+    if entry is not None:
+        return {code: urls.term_url(code, entry.id) for code in codes}, set(entry.languages)
+    for generated in (urls.index_src, urls.to_translate_src):
+        if src_uri == generated(lang):
+            return {code: urls.src_to_url(generated(code)) for code in codes}, set(codes)
+    group = _state.twins.get(src_uri)
+    if group:
+        found = {
+            code: urls.src_to_url(group[code]) if code in group else urls.to_translate_url(code)
+            for code in codes
+        }
+        return found, set(group)
+    # theme pages such as 404.html: each language's home
+    return {
+        code: urls.src_to_url(src_uri) if code == lang else urls.prefix(code) for code in codes
+    }, set(codes)
+
+
+def _edit_url(config: MkDocsConfig) -> Callable[[str], str | None]:
+    """Where a contributor edits a file of the repository (an entry's YAML), as MkDocs's edit
+    links do; nothing when the site names no repository."""
+    if not config.repo_url or not config.edit_uri:
+        return lambda source: None
+    docs = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+    return lambda source: urljoin(docs, f"../{source}")
 
 
 def _jsonld(src_uri: str, lang: str, site_url: str) -> str | None:
     glossary = _state.glossary
     if src_uri == urls.index_src(lang):
         return structured_data.script_text(structured_data.index_jsonld(glossary, lang, site_url))
-    folder = f"{lang}/{urls.GLOSSARY_FOLDER[lang]}/"
-    entry_id = src_uri.removeprefix(folder).removesuffix(".md")
-    if src_uri.startswith(folder) and entry_id in glossary.by_id():
-        entry = glossary.get(entry_id)
+    entry = _entry_of(src_uri)
+    if entry is not None and entry.translated(lang):  # a page not yet translated is noindex
         return structured_data.script_text(structured_data.term_jsonld(entry, lang, site_url))
     return None
 
@@ -343,14 +372,19 @@ def _page_inputs(config: MkDocsConfig) -> tuple:
     theme = _fingerprint(*((Path(folder), "*") for folder in config.theme.dirs[:1]))
     templates = _fingerprint((render.TEMPLATES, "*"), (root, "mkdocs.yml"))
     pages = tuple((page.src_uri, page.title) for page in _state.pages.values())  # the nav
-    return (theme, templates, pages, tuple(sorted(_state.twins.items())))
+    twins = tuple(
+        sorted((src, tuple(sorted(group.items()))) for src, group in _state.twins.items())
+    )
+    return (theme, templates, pages, twins)
 
 
 def _faces(glossary: Glossary) -> dict[str, tuple]:
     """What a link to each entry shows on any page: the names the term linker finds, the
     tooltip's summary and term in the other language."""
     return {
-        entry.id: tuple((entry.text(lang).names, entry.text(lang).summary) for lang in LANGUAGES)
+        entry.id: tuple(
+            (lang, entry.text(lang).names, entry.text(lang).summary) for lang in entry.languages
+        )
         for entry in glossary
     }
 

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-LANGUAGES = ("fr", "en")
+from hooks import languages
+
 # The order is the one readers meet on the index: from alignment itself, along the revenue
-# team and the funnel, to what is around it. Labels and descriptions: templates/strings.yml.
+# team and the funnel, to what is around it. Labels and descriptions: each language's
+# strings file (templates/strings/).
 CATEGORIES = (
     "alignment",
     "teams",
@@ -107,6 +109,9 @@ class Text:
 
 @dataclass(frozen=True)
 class Entry:
+    """A concept. ``texts`` holds the languages the entry is written in, the default language
+    first (the only one required): the others may come later, from other contributors."""
+
     id: str
     path: str
     texts: dict[str, Text] = field(hash=False)
@@ -115,7 +120,15 @@ class Entry:
     calculator: str | None = None  # an in-browser calculator shown on the entry's pages
 
     def text(self, lang: str) -> Text:
-        return self.texts[lang]
+        """The entry in ``lang``, or, not yet translated, in the default language."""
+        return self.texts.get(lang) or next(iter(self.texts.values()))
+
+    def translated(self, lang: str) -> bool:
+        return lang in self.texts
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.texts)
 
 
 @dataclass(frozen=True)
@@ -172,7 +185,7 @@ def entry_from_data(entry_id: str, path: str, data: dict) -> Entry:
         category=data.get("category"),
         related=tuple(data.get("related", ())),
         calculator=data.get("calculator"),
-        texts={lang: _text(data[lang]) for lang in LANGUAGES},
+        texts={lang: _text(data[lang]) for lang in languages.codes() if data.get(lang)},
     )
 
 

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
+from hooks import languages
 from hooks.load import Document, KeyPath
-from hooks.model import DEPRECATED, LANGUAGES, Entry, Glossary, Name
+from hooks.model import DEPRECATED, Entry, Glossary, Name
 from hooks.problems import Message, Problem, msg
-from hooks.urls import GLOSSARY_FOLDER
 
 T = TypeVar("T")
 
@@ -160,7 +160,7 @@ def clash_problems(
     """
     recency = recency or GitRecency(files)
     paths = {file.shown: file.path for file in files}
-    for lang in LANGUAGES:
+    for lang in languages.codes():
         by_name: dict[str, list[Declared]] = {}
         for file in files:
             for name in declared_names(file, lang):
@@ -303,7 +303,7 @@ class Advice:
 
 def deprecated_in_entries(files: Sequence[NamedFile]) -> Iterator[Problem]:
     """A deprecated name of one entry written in another entry's text."""
-    for lang in LANGUAGES:
+    for lang in languages.codes():
         finder = NameFinder(
             (advice.name, advice) for file in files for advice in _advice_from_file(file, lang)
         )
@@ -388,8 +388,10 @@ def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> 
     from hooks import term_links  # the linker's idea of where a link may go
 
     problems = []
-    advice = {lang: NameFinder(_advice(glossary, lang)) for lang in LANGUAGES}
-    homonyms = {lang: NameFinder(shared_names(glossary, lang).items()) for lang in LANGUAGES}
+    advice = {lang: NameFinder(_advice(glossary, lang)) for lang in languages.codes()}
+    homonyms = {
+        lang: NameFinder(shared_names(glossary, lang).items()) for lang in languages.codes()
+    }
     for page in pages:
         shown = f"{shown_dir}/{page.lang}/{page.path}"
 
@@ -404,7 +406,7 @@ def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> 
         if not page.auto_links:
             continue
         linked = {
-            link.removeprefix(GLOSSARY_FOLDER[page.lang] + "/").removesuffix(".md")
+            link.removeprefix(languages.get(page.lang).folder + "/").removesuffix(".md")
             for link in page.links
         }
         told: set[str] = set()
@@ -424,8 +426,9 @@ def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> 
 
 def _choose_message(written: str, owners: list[tuple[Entry, Name]], page: Page) -> Message:
     folder = posixpath.dirname(page.path)
+    glossary_folder = languages.get(page.lang).folder
     links = [
-        f"[{written}]({posixpath.relpath(f'{GLOSSARY_FOLDER[page.lang]}/{entry.id}.md', folder)})"
+        f"[{written}]({posixpath.relpath(f'{glossary_folder}/{entry.id}.md', folder)})"
         + (f" ({name.homonym})" if name.homonym else "")
         for entry, name in owners
     ]
@@ -437,6 +440,8 @@ def _choose_message(written: str, owners: list[tuple[Entry, Name]], page: Page) 
 
 def _advice(glossary: Glossary, lang: str) -> Iterator[tuple[str, Advice]]:
     for entry in glossary:
+        if not entry.translated(lang):
+            continue
         text = entry.text(lang)
         instead = _instead(text.term, text.abbreviation)
         for name in text.deprecated:
@@ -448,6 +453,8 @@ def shared_names(glossary: Glossary, lang: str) -> dict[str, list[tuple[Entry, N
     by_key: dict[str, list[tuple[Entry, Name]]] = {}
     texts: dict[str, str] = {}
     for entry in glossary:
+        if not entry.translated(lang):
+            continue  # its names are the default language's: not names of ``lang``
         for name in entry.text(lang).labels:
             key = normalise(name.text)
             texts.setdefault(key, name.text)

@@ -45,7 +45,7 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from hooks import render
+from hooks import languages, render
 from hooks.load import load_document
 from hooks.model import Entry, Glossary, entry_from_data
 from hooks.problems import Problem
@@ -331,11 +331,17 @@ def _panel_style() -> bytes:
     return (Path(render.TEMPLATES) / "problems.css").read_bytes()
 
 
+def language_of(path: str) -> str:
+    """The language of the page at site path ``path``: ``/en/…`` is English, ``/…`` the default."""
+    first = path.lstrip("/").partition("/")[0]
+    return first if first in languages.others(languages.default()) else languages.default()
+
+
 def add_panel(html: bytes, path: str, problems: list[Problem]) -> bytes:
     """``html`` with the problem panel first in its body and its style in its head."""
     if not problems:
         return html
-    lang = "en" if path.startswith("/en/") else "fr"
+    lang = language_of(path)
     head_end = html.find(b"</head>")
     if head_end != -1:
         html = b"%b<style>%b</style>%b" % (html[:head_end], _panel_style(), html[head_end:])

@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "en"  # for a machine that names no language (C, POSIX, nothing)
+# The checker speaks the contributor's language: the languages of its catalogue (independent
+# of the site's), English for a machine that names none of them (C, POSIX, nothing).
 CATALOGUE = Path(__file__).parent / "templates" / "messages.yml"
+DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,11 @@ def msg(message_id: str, **args: Any) -> Message:
 
 def _text(value: Any, lang: str) -> Any:
     return value.text(lang) if isinstance(value, Message) else value
+
+
+def languages() -> tuple[str, ...]:
+    """The languages the messages are written in (``fr``, ``en``)."""
+    return tuple(catalogue()["tab"])
 
 
 @cache
@@ -124,5 +130,5 @@ def language(requested: str | None = None, environ: Any = None) -> str:
         value = environ.get(name, "")
         if value:  # the first one set decides, even if it is C
             code = value.split(".")[0].split("_")[0].split("-")[0].lower()
-            return code if code in LANGUAGES else DEFAULT_LANGUAGE
+            return code if code in languages() else DEFAULT_LANGUAGE
     return DEFAULT_LANGUAGE

@@ -6,16 +6,15 @@ import json
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
-from hooks import urls
+from hooks import languages, urls
 from hooks.collate import OTHERS, letter, sort_key
 from hooks.content import ContentPage
 from hooks.markup import plain, spans
@@ -23,7 +22,6 @@ from hooks.model import CATEGORIES, DEPRECATED, Entry, Glossary, Name, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
 ALPHABET = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
-OTHER = {"fr": "en", "en": "fr"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +38,7 @@ class Page:
 class Backlink:
     title: str
     href: str  # relative to the term page's source
+    lang: str | None = None  # set when the title is in another language (not yet translated)
 
 
 @cache
@@ -59,16 +58,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def strings(lang: str) -> dict[str, Any]:
-    """The words of generated pages in ``lang`` (templates/strings.yml)."""
-    path = TEMPLATES / "strings.yml"
-    return _read_strings(path.stat().st_mtime_ns)[lang]
-
-
-@cache
-def _read_strings(mtime: int) -> dict[str, Any]:
-    """Read once per version of the file, so ``mkdocs serve`` picks up an edit."""
-    return yaml.safe_load((TEMPLATES / "strings.yml").read_text("utf-8"))
+strings = languages.words  # the words of generated pages, per language
 
 
 def letter_anchor(value: str, lang: str) -> str:
@@ -80,23 +70,42 @@ def category_anchor(category: str, lang: str) -> str:
 
 
 def pages(
-    glossary: Glossary, lang: str, mentions: dict[tuple[str, str], list[ContentPage]]
+    glossary: Glossary,
+    lang: str,
+    mentions: dict[tuple[str, str], list[ContentPage]],
+    untwinned: Iterable[ContentPage] = (),
+    edit_url: Callable[[str], str | None] = lambda source: None,
 ) -> list[Page]:
-    """Every generated page of ``lang``: the index, then one page per entry."""
-    result = [Page(urls.index_src(lang), render_index(glossary, lang), in_nav=True)]
+    """Every generated page of ``lang``: the index, the "to translate" page, then one page per
+    entry (in the default language's words, marked so, where the entry is not translated).
+
+    ``untwinned`` are the hand-written pages that have no version in ``lang``; ``edit_url``
+    gives the address where a contributor edits a file (an entry's YAML), if the site has one.
+    """
+    result = [
+        Page(urls.index_src(lang), render_index(glossary, lang), in_nav=True),
+        Page(
+            urls.to_translate_src(lang),
+            render_to_translate(glossary, lang, list(untwinned), edit_url),
+        ),
+    ]
     referrers = _referrers(glossary)
-    folder = urls.GLOSSARY_FOLDER[lang]
+    folder = languages.get(lang).folder
     for entry in glossary:
         # Entries whose text links here; those in "See also" already are not listed twice.
         backlinks = _in_order(
-            Backlink(glossary.get(other).text(lang).term, f"{other}.md")
+            Backlink(
+                glossary.get(other).text(lang).term,
+                f"{other}.md",
+                _lang_of(glossary.get(other), lang),
+            )
             for other in referrers.get(entry.id, set()) - set(entry.related)
         )
         used_in = _in_order(
             Backlink(page.title, posixpath.relpath(page.path, folder))
             for page in mentions.get((lang, entry.id), ())
         )
-        markdown = render_term(glossary, entry, lang, backlinks, used_in)
+        markdown = render_term(glossary, entry, lang, backlinks, used_in, edit_url(entry.path))
         result.append(Page(urls.term_src(lang, entry.id), markdown, source=entry.path))
     return result
 
@@ -107,31 +116,47 @@ def render_term(
     lang: str,
     backlinks: list[Backlink],
     used_in: list[Backlink],
+    edit_url: str | None = None,
 ) -> str:
+    """An entry's page in ``lang``; not yet translated, it says so, shows the default
+    language's text marked with its ``lang`` and invites a translation."""
     text = entry.text(lang)
-    other_lang = OTHER[lang]
     here = urls.term_url(lang, entry.id)
     by_id = glossary.by_id()
     related = sorted(
         (
-            {"id": other, "text": by_id[other].text(lang)}
+            {"id": other, "text": by_id[other].text(lang), "lang": _lang_of(by_id[other], lang)}
             for other in entry.related
             if other in by_id
         ),
         key=lambda item: sort_key(item["text"].term),
     )
+    words = strings(lang)
+    translations = [
+        {
+            "lang": code,
+            "label": (words.get("in_language") or {}).get(code) or languages.get(code).name,
+            "text": entry.text(code),
+            "link": urls.relative(here, urls.term_url(code, entry.id)),
+        }
+        for code in languages.others(lang)
+        if entry.translated(code)
+    ]
     title = text.term + (f" ({text.abbreviation})" if text.abbreviation else "")
     return (
         _environment()
         .get_template("term.md.j2")
         .render(
-            s=strings(lang),
+            s=words,
             lang=lang,
-            other_lang=other_lang,
+            text_lang=_lang_of(entry, lang) or lang,
+            translated=entry.translated(lang),
+            language_name=_language_name(languages.default(), lang),
+            edit_url=edit_url,
+            to_translate_link=_src_link(urls.term_src(lang, entry.id), urls.to_translate_src(lang)),
             text=text,
-            other=entry.text(other_lang),
+            translations=translations,
             page_title=title,
-            twin_link=urls.relative(here, urls.term_url(other_lang, entry.id)),
             index_link=urls.relative(here, urls.index_url(lang)),
             category=entry.category,
             calculator=entry.calculator,
@@ -143,6 +168,16 @@ def render_term(
     )
 
 
+def _lang_of(entry: Entry, lang: str) -> str | None:
+    """The language of the words ``entry`` shows on a ``lang`` page when it differs."""
+    return None if entry.translated(lang) else entry.languages[0]
+
+
+def _language_name(code: str, lang: str) -> str:
+    """``code``'s name in the words of ``lang`` ("anglais"), else in itself ("English")."""
+    return (strings(lang).get("language_names") or {}).get(code) or languages.get(code).name
+
+
 def render_sitemap(pages: dict[str, list[dict[str, str]]]) -> str:
     """sitemap.xml: every page with its hreflang alternates, in URL order."""
     return _environment().get_template("sitemap.xml.j2").render(pages=sorted(pages.items()))
@@ -152,7 +187,13 @@ def render_index(glossary: Glossary, lang: str) -> str:
     items: list[dict[str, Any]] = []
     for entry in glossary:
         text = entry.text(lang)
-        common = {"id": entry.id, "text": text, "category": entry.category or ""}
+        text_lang = _lang_of(entry, lang)  # not yet translated: the default language's words
+        common = {
+            "id": entry.id,
+            "text": text,
+            "category": entry.category or "",
+            "text_lang": text_lang,
+        }
         search = " ".join(text.names)  # what the index filter matches
         items.append({**common, "name": text.term, "see": False, "search": search})
         for name in _other_names(text):
@@ -161,7 +202,7 @@ def render_index(glossary: Glossary, lang: str) -> str:
                     **common,
                     "name": name.text,
                     "see": True,
-                    "lang": name.lang,
+                    "lang": name.lang or text_lang,
                     "search": name.text,
                     "homonym": name.homonym,
                     "deprecated": name.status == DEPRECATED,
@@ -173,7 +214,11 @@ def render_index(glossary: Glossary, lang: str) -> str:
         groups.setdefault(letter(item["name"]), []).append(item)
     categories = {
         category: sorted(
-            ({"id": e.id, "text": e.text(lang)} for e in glossary if e.category == category),
+            (
+                {"id": e.id, "text": e.text(lang), "text_lang": _lang_of(e, lang)}
+                for e in glossary
+                if e.category == category
+            ),
             key=lambda item: sort_key(item["text"].term),
         )
         for category in CATEGORIES
@@ -185,12 +230,81 @@ def render_index(glossary: Glossary, lang: str) -> str:
             s=strings(lang),
             lang=lang,
             count=len(glossary),
+            untranslated=sum(not entry.translated(lang) for entry in glossary),
+            to_translate_href=_src_link(urls.index_src(lang), urls.to_translate_src(lang)),
             alphabet=[*ALPHABET, OTHERS],
             groups=dict(sorted(groups.items(), key=lambda pair: (pair[0] == OTHERS, pair[0]))),
             categories={key: value for key, value in categories.items() if value},
             exports_href=urls.relative(urls.index_url(lang), "exports/"),
         )
     )
+
+
+def render_to_translate(
+    glossary: Glossary,
+    lang: str,
+    untwinned: list[ContentPage],
+    edit_url: Callable[[str], str | None] = lambda source: None,
+) -> str:
+    """What a bilingual reader could translate into ``lang``: the entries not yet written in
+    it, the fields its entries lack beside another language, and the pages it lacks."""
+    from hooks import status  # the same gaps as `glossary status`
+
+    here = urls.to_translate_src(lang)
+    missing = [
+        {
+            "id": entry.id,
+            "text": entry.text(lang),
+            "lang": entry.languages[0],
+            "href": _src_link(here, urls.term_src(lang, entry.id)),
+            "edit": edit_url(entry.path),
+        }
+        for entry in sorted(glossary, key=lambda entry: sort_key(entry.text(lang).term))
+        if not entry.translated(lang)
+    ]
+    words = strings(lang)
+    fields: dict[str, list[str]] = {}
+    for gap in status.gaps(glossary):
+        if lang in gap.missing_in.split(", "):
+            fields.setdefault(gap.entry_id, []).append(words["to_translate_fields"][gap.field])
+    gaps = [
+        {
+            "text": glossary.get(entry_id).text(lang),
+            "href": _src_link(here, urls.term_src(lang, entry_id)),
+            "fields": names,
+            "edit": edit_url(glossary.get(entry_id).path),
+        }
+        for entry_id, names in sorted(
+            fields.items(), key=lambda pair: sort_key(glossary.get(pair[0]).text(lang).term)
+        )
+    ]
+    pages = [
+        {
+            "title": page.title,
+            "lang": page.lang,
+            # another language's page: an HTML link, which MkDocs leaves to the other build
+            "href": urls.relative(urls.to_translate_url(lang), urls.src_to_url(page.src_uri)),
+        }
+        for page in sorted(untwinned, key=lambda page: sort_key(page.title))
+    ]
+    return (
+        _environment()
+        .get_template("to-translate.md.j2")
+        .render(
+            s=words,
+            lang=lang,
+            language_name=_language_name(lang, lang),
+            missing=missing,
+            gaps=gaps,
+            pages=pages,
+            index_link=_src_link(here, urls.index_src(lang)),
+        )
+    )
+
+
+def _src_link(from_src: str, to_src: str) -> str:
+    """A Markdown link between two sources of one language (MkDocs checks and rewrites it)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src))
 
 
 def _other_names(text: Text) -> list[Name]:

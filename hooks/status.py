@@ -1,8 +1,9 @@
-"""``glossary status``: what one language of an entry has that the other lacks.
+"""``glossary status``: what is not yet translated, and what one language of an entry lacks.
 
-For translators: an abbreviation, a formula or an example given in one language only, or a
-different number of aliases, formula variables, pitfalls or sources. Informational: a gap is
-not a problem, and may be intended.
+For translators: first the entries not yet written in a language (only the default language
+is required), then, among an entry's languages, an abbreviation, a formula or an example given
+in some only, or a different number of aliases, formula variables, pitfalls or sources.
+Informational: a gap is not a problem, and may be intended.
 
 Aliases are counted in the entry's own language: a loanword marked as another language
 (``{text: lead scoring, lang: en}`` in French) is there because the other language's term is
@@ -13,21 +14,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hooks.model import LANGUAGES, Glossary, Text
+from hooks import languages
+from hooks.model import Glossary, Text
 
 # Compared fields, in the order they are listed: present or not, or how many.
 FIELDS = ("abbreviation", "aliases", "formula", "variables", "example", "pitfalls", "sources")
-HEADERS = ("entry", "field", *LANGUAGES, "missing in")
 
 
 @dataclass(frozen=True)
 class Gap:
-    """One field that the two languages of an entry do not give alike."""
+    """One field that the languages of an entry do not give alike."""
 
     entry_id: str
     field: str
-    values: dict[str, str]  # per language: "yes", "no" or a count
-    missing_in: str  # the language that has less
+    values: dict[str, str]  # per language the entry is written in: "yes", "no" or a count
+    missing_in: str  # the languages that give less: "en", or "en, de"
+
+
+def untranslated(glossary: Glossary) -> dict[str, list[str]]:
+    """Per language, the ids of the entries not yet written in it (every language listed)."""
+    return {
+        lang: [entry.id for entry in glossary if not entry.translated(lang)]
+        for lang in languages.codes()
+    }
 
 
 def measure(text: Text, lang: str) -> dict[str, bool | int]:
@@ -47,17 +56,18 @@ def gaps(glossary: Glossary) -> list[Gap]:
     """Every gap of every entry, by entry id then in the order of :data:`FIELDS`."""
     found = []
     for entry in glossary:
-        measures = {lang: measure(entry.text(lang), lang) for lang in LANGUAGES}
-        both_have_formula = all(measures[lang]["formula"] for lang in LANGUAGES)
+        measures = {lang: measure(entry.text(lang), lang) for lang in entry.languages}
+        all_have_formula = all(measure["formula"] for measure in measures.values())
         for field in FIELDS:
-            if field == "variables" and not both_have_formula:
+            if field == "variables" and not all_have_formula:
                 continue  # the formula itself is the gap
-            values = {lang: measures[lang][field] for lang in LANGUAGES}
+            values = {lang: measures[lang][field] for lang in measures}
             if len(set(values.values())) == 1:
                 continue
-            fewest = min(LANGUAGES, key=lambda lang, values=values: int(values[lang]))
+            most = max(int(value) for value in values.values())
+            fewer = ", ".join(lang for lang, value in values.items() if int(value) < most)
             shown = {lang: _show(value) for lang, value in values.items()}
-            found.append(Gap(entry.id, field, shown, fewest))
+            found.append(Gap(entry.id, field, shown, fewer))
     return found
 
 
@@ -68,21 +78,37 @@ def _show(value: bool | int) -> str:
 
 
 def report(glossary: Glossary) -> str:
-    """The status as text: a table of gaps, then one line for the entries without any."""
+    """The status as text: the entries not yet written in each language, a table of gaps,
+    then one line for the entries without any."""
     found = gaps(glossary)
     with_gaps = sorted({gap.entry_id for gap in found})
     without = [entry.id for entry in glossary if entry.id not in with_gaps]
     lines = []
+    for lang, missing in untranslated(glossary).items():
+        if missing:
+            entries = "entry" if len(missing) == 1 else "entries"
+            lines.append(
+                f"Not yet written in {lang} ({len(missing)} {entries}): {', '.join(missing)}."
+            )
+    if lines:
+        lines.append("")
+    codes = languages.codes()
+    headers = ("entry", "field", *codes, "missing in")
     if found:
         lines.append("What one language gives and the other lacks, entry by entry.")
         lines.append("A gap may be intended: compare the two languages before filling it.")
         lines.append("Aliases marked as another language ({text: …, lang: en}) are not counted.")
         lines.append("")
-        rows = [HEADERS] + [
-            (gap.entry_id, gap.field, *(gap.values[lang] for lang in LANGUAGES), gap.missing_in)
+        rows = [headers] + [
+            (
+                gap.entry_id,
+                gap.field,
+                *(gap.values.get(lang, "-") for lang in codes),
+                gap.missing_in,
+            )
             for gap in found
         ]
-        widths = [max(len(row[column]) for row in rows) for column in range(len(HEADERS))]
+        widths = [max(len(row[column]) for row in rows) for column in range(len(headers))]
         for row in rows:
             cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
             lines.append("  ".join(cells).rstrip())
@@ -93,7 +119,7 @@ def report(glossary: Glossary) -> str:
     if without:
         if not found:
             count = "the entry gives" if len(without) == 1 else f"all {len(without)} entries give"
-            lines.append(f"No gap: {count} the same fields in both languages.")
+            lines.append(f"No gap: {count} the same fields in each of their languages.")
         else:
             entries = "entry" if len(without) == 1 else "entries"
             lines.append(f"{len(without)} {entries} with no gap: {', '.join(without)}.")

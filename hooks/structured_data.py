@@ -48,6 +48,7 @@ def index_jsonld(glossary: Glossary, lang: str, site_url: str) -> dict[str, Any]
                     "termCode": entry.id,
                 }
                 for entry in glossary
+                if entry.translated(lang)  # the others' pages are noindex
             ],
         }
     )

@@ -74,6 +74,8 @@ class Matcher:
         self.prefixes: set[tuple[str, ...]] = set()  # every beginning of a name, folded
         shared = {names.normalise(name) for name in names.shared_names(glossary, lang)}
         for entry in glossary:
+            if not entry.translated(lang):
+                continue  # its page says "not yet translated": linked only by hand
             text = entry.text(lang)
             target = Target(entry.id, text.summary)
             for name in text.labels:

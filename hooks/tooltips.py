@@ -16,21 +16,24 @@ import posixpath
 import re
 from functools import cache
 
-from hooks import render, urls
+from hooks import languages, render, urls
 from hooks.markup import spans
-from hooks.model import LANGUAGES, Glossary
+from hooks.model import Glossary
 
 _OPENING_TAG = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*"([^"]*)")?')
 PREFIX = "gl-tip-"
 
 
-@cache
 def _term_path() -> re.Pattern[str]:
-    """``/glossaire/<id>/`` or ``/en/glossary/<id>/`` → language and id."""
+    """``/glossaire/<id>/`` or ``/en/glossary/<id>/`` → id, in any declared language."""
+    return _term_path_of(languages.current())
+
+
+@cache
+def _term_path_of(declared: languages.Languages) -> re.Pattern[str]:
     choices = "|".join(
-        f"(?P<{lang}>{re.escape('/' + urls.prefix(lang) + urls.GLOSSARY_FOLDER[lang])})"
-        for lang in LANGUAGES
+        re.escape("/" + urls.prefix(lang) + declared.get(lang).folder) for lang in declared.codes
     )
     return re.compile(rf"^(?:{choices})/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:/|/index\.html)?$")
 
@@ -93,17 +96,23 @@ def _is_self(href: str, page_url: str) -> bool:
 
 
 def descriptions(glossary: Glossary, lang: str, entry_ids: list[str]) -> str:
-    """The hidden descriptions the links point to, one per entry."""
-    other = render.OTHER[lang]
+    """The hidden descriptions the links point to, one per entry: its summary (in the default
+    language, marked so, while the entry is not translated) and its term in the companion
+    language when the entry has one."""
+    other = languages.companion(lang)
     words = render.strings(lang)
     items = []
     for entry_id in entry_ids:
         entry = glossary.get(entry_id)
         summary = spans(html.escape(entry.text(lang).summary, quote=False))
-        term = html.escape(entry.text(other).term, quote=False)
-        items.append(
-            f'<span id="{PREFIX}{entry_id}"><span class="gl-tip__summary">{summary}</span> '
-            f'<span class="gl-tip__other">{words["tip_other_language"]} '
-            f'<span lang="{other}">{term}</span></span></span>'
-        )
+        if not entry.translated(lang):
+            summary = f'<span lang="{entry.languages[0]}">{summary}</span>'
+        tip = f'<span class="gl-tip__summary">{summary}</span>'
+        if entry.translated(other) and entry.translated(lang):
+            term = html.escape(entry.text(other).term, quote=False)
+            tip += (
+                f' <span class="gl-tip__other">{words["tip_other_language"]} '
+                f'<span lang="{other}">{term}</span></span>'
+            )
+        items.append(f'<span id="{PREFIX}{entry_id}">{tip}</span>')
     return '\n<div class="gl-tips" hidden>' + "".join(items) + "</div>\n"

@@ -4,22 +4,45 @@ from __future__ import annotations
 
 import posixpath
 
-DEFAULT_LANGUAGE = "fr"
-GLOSSARY_FOLDER = {"fr": "glossaire", "en": "glossary"}
+from hooks import languages
 
 
 def prefix(lang: str) -> str:
-    """Folder of a language in the built site: French at the root, English under ``en/``."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    """Folder of a language in the built site: the default language at the root, another
+    under its code (``en/``)."""
+    return "" if lang == languages.default() else f"{lang}/"
+
+
+def glossary_folder(lang: str) -> str:
+    """``fr/glossaire/``: where the generated pages of ``lang`` sit among the sources."""
+    return f"{lang}/{languages.get(lang).folder}/"
 
 
 def term_src(lang: str, entry_id: str) -> str:
     """Source path of a generated term page, as if it were ``content/<lang>/...``."""
-    return f"{lang}/{GLOSSARY_FOLDER[lang]}/{entry_id}.md"
+    return f"{glossary_folder(lang)}{entry_id}.md"
 
 
 def index_src(lang: str) -> str:
-    return f"{lang}/{GLOSSARY_FOLDER[lang]}/index.md"
+    return f"{glossary_folder(lang)}index.md"
+
+
+def to_translate_src(lang: str) -> str:
+    """The page listing what is not yet translated into ``lang``: ``fr/a-traduire.md``."""
+    return f"{lang}/{languages.words(lang)['to_translate_slug']}.md"
+
+
+def to_translate_url(lang: str) -> str:
+    return src_to_url(to_translate_src(lang))
+
+
+def entry_of(src_uri: str) -> str | None:
+    """The entry id a term page's source path names, if it is one: ``fr/glossaire/sla.md``."""
+    lang = src_uri.partition("/")[0]
+    if lang not in languages.codes() or not src_uri.startswith(glossary_folder(lang)):
+        return None
+    name = src_uri.removeprefix(glossary_folder(lang)).removesuffix(".md")
+    return None if "/" in name or name == "index" else name
 
 
 def src_to_url(src_uri: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from hooks import names, typography
+from hooks import languages, names, typography
 from hooks.collate import fold
 from hooks.fast_schema import compile_schema
 from hooks.load import Document, KeyPath, load_document
@@ -31,8 +31,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTENSIONS = (".yml", ".yaml")
 MIN_DEFINITION_WORDS = 80
 SCHEMA_FILE = "schema.json"
-
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
 @dataclass
@@ -110,14 +108,41 @@ def _schema_path(directory: Path) -> Path:
 
 
 def _validators(path: Path) -> tuple[Draft202012Validator, Callable[[Any], bool]]:
-    """The schema's validator (exact errors) and compiled yes/no test, made once per text."""
-    return _compiled(path.read_text(encoding="utf-8"))
+    """The schema's validator (exact errors) and compiled yes/no test, made once per text and
+    set of languages."""
+    return _compiled(path.read_text(encoding="utf-8"), languages.codes())
 
 
 @cache
-def _compiled(text: str) -> tuple[Draft202012Validator, Callable[[Any], bool]]:
-    schema = json.loads(text)
+def _compiled(
+    text: str, codes: tuple[str, ...]
+) -> tuple[Draft202012Validator, Callable[[Any], bool]]:
+    schema = for_languages(json.loads(text), codes)
     return Draft202012Validator(schema), compile_schema(schema)
+
+
+def for_languages(schema: dict[str, Any], codes: tuple[str, ...]) -> dict[str, Any]:
+    """The schema with one ``<code>:`` property per declared language, the first (default)
+    one required: schema.json lists the shipped languages for editors; mkdocs.yml decides."""
+    language = "#/$defs/language"
+    properties = {
+        key: value
+        for key, value in schema["properties"].items()
+        if not (isinstance(value, dict) and value.get("$ref") == language)
+    }
+    for code in codes:
+        declared = schema["properties"].get(code) or {}
+        description = declared.get("description") or f"The entry in {languages.get(code).name}."
+        properties[code] = {"$ref": language, "description": description}
+    required = [key for key in schema.get("required", ()) if key in properties and key not in codes]
+    return {**schema, "properties": properties, "required": [codes[0], *required]}
+
+
+def _language_word(code: str) -> Message | str:
+    """``fr`` → "French" / « français » in the contributor's language; else its own name."""
+    return (
+        msg(f"language-{code}") if f"language-{code}" in catalogue() else languages.get(code).name
+    )
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -194,8 +219,8 @@ def _type_word(kind: str) -> Message | str:
 
 def _custom(text: str) -> Message | str:
     """A schema's x-messages text, as the catalogue message with the same English."""
-    for message_id, languages in catalogue().items():
-        if message_id.startswith("x-") and languages["en"] == text:
+    for message_id, texts in catalogue().items():
+        if message_id.startswith("x-") and texts["en"] == text:
             return msg(message_id)
     return text  # a new x-message not yet in the catalogue: English in both languages
 
@@ -217,12 +242,12 @@ def _explain_schema_error(error: ValidationError, doc: Document) -> Iterator[Pro
         for missing in error.validator_value:
             if missing in present or _close(missing, present):
                 continue  # a misspelt key gets its own "did you mean" message
-            if not path and missing in LANGUAGE_NAMES:
-                language = msg(f"language-{missing}")
+            if not path and missing in languages.codes():
+                language = _language_word(missing)
                 yield at(path, msg("language-missing", language=language, lang=missing))
                 continue
-            if path in (("fr",), ("en",)):
-                language = msg(f"language-{path[0]}")
+            if len(path) == 1 and path[0] in languages.codes():
+                language = _language_word(str(path[0]))
                 message = msg(
                     "field-missing-in-language", field=missing, language=language, lang=path[0]
                 )
@@ -433,7 +458,7 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
                 )
         if placeholders:
             continue  # an unfinished text: its form is checked once it is written
-        if path and path[0] == "fr" and path[-1] != "expression" and _FRENCH_SIGNS.search(text):
+        if _french_rules(path) and path[-1] != "expression" and _FRENCH_SIGNS.search(text):
             yield from _french_typography(text, at)
         if path[1:] == ("summary",):
             yield from _summary_problems(text, at)
@@ -461,7 +486,7 @@ def _to_write(path: KeyPath) -> Message:
     field = names[-1] if names else ""
     if field == "text" and "aliases" in names:
         field = "aliases"
-    in_language = msg(f"in-language-{names[0]}") if names and names[0] in LANGUAGE_NAMES else ""
+    in_language = _in_language(names[0]) if names and names[0] in languages.codes() else ""
     if field == "category":
         categories = msg("or", a=", ".join(CATEGORIES[:-1]), b=CATEGORIES[-1])
         return msg("write-category", categories=categories)
@@ -472,6 +497,21 @@ def _to_write(path: KeyPath) -> Message:
         {"in_language": in_language} if "{in_language}" in catalogue()[message_id]["en"] else {}
     )
     return msg(message_id, **arguments)
+
+
+def _in_language(code: str) -> Message | str:
+    if f"in-language-{code}" in catalogue():
+        return msg(f"in-language-{code}")
+    return f"({languages.get(code).name})"
+
+
+def _french_rules(path: KeyPath) -> bool:
+    """True in the text of a language declared with French typography (mkdocs.yml)."""
+    return (
+        bool(path)
+        and path[0] in languages.codes()
+        and languages.get(str(path[0])).typography == "french"
+    )
 
 
 def _summary_problems(text: str, at: Any) -> Iterator[Problem]:
@@ -500,7 +540,7 @@ def french_text_to_check(path: KeyPath, text: str) -> str | None:
     """What French typography is checked on in the text at ``path`` (code, URLs, entities and
     other-language words blanked out, offsets kept), or None when the rule does not apply.
     ``glossary check --fix`` corrects exactly there."""
-    if not path or path[0] != "fr" or path[-1] in ("expression", "url", "lang"):
+    if not _french_rules(path) or path[-1] in ("expression", "url", "lang"):
         return None
     if _may_hold_placeholder(text) and _PLACEHOLDER.search(text):
         return None

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from hooks import languages
 from hooks.problems import Message, msg
 
-# The entry format's field names: "name:value" with one of them is a missing space, not text.
+# The entry format's field names (and the language codes, languages.codes()): "name:value"
+# with one of them is a missing space, not text.
 FIELDS = {
-    "category", "related", "calculator", "fr", "en", "term", "abbreviation", "aliases",
+    "category", "related", "calculator", "term", "abbreviation", "aliases",
     "summary", "definition", "formula", "expression", "variables", "symbol", "meaning",
     "example", "pitfalls", "sources", "title", "author", "publisher", "year", "url", "text",
     "lang",
@@ -61,7 +63,7 @@ def _glued(lines: list[str], stop: int) -> Found | None:
     for number in range(stop, -1, -1):
         line = lines[number]
         key = _GLUED_KEY.match(line)
-        if key and key.group(2) in FIELDS:
+        if key and (key.group(2) in FIELDS or key.group(2) in languages.codes()):
             colon = key.end()
             fixed = _shorten(f"{line[key.start(2) : colon]} {line[colon:].strip()}")
             return number + 1, colon + 1, msg("mistake-colon-space", fixed=fixed)

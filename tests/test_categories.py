@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from hooks import typography
-from hooks.model import CATEGORIES, LANGUAGES
+from hooks import languages, typography
+from hooks.model import CATEGORIES
 from hooks.render import strings
 from hooks.validate import check_glossary
 from tests.conftest import ROOT
@@ -22,7 +22,7 @@ def test_the_schema_offers_the_same_categories_in_the_same_order() -> None:
     assert category["description"] == ", ".join(CATEGORIES[:-1]) + f" or {CATEGORIES[-1]}."
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("lang", languages.codes())
 def test_every_category_has_a_label_and_a_one_sentence_description(lang: str) -> None:
     words = strings(lang)
     assert list(words["categories"]) == list(CATEGORIES)

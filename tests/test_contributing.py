@@ -409,7 +409,7 @@ def test_status_without_gaps_says_so_in_one_line(tmp_path: Path, capsys) -> None
     (glossary / "beta.yml").write_text(text, "utf-8")
     assert main(["status", str(glossary)]) == 0
     assert capsys.readouterr().out == (
-        "No gap: the entry gives the same fields in both languages.\n"
+        "No gap: the entry gives the same fields in each of their languages.\n"
     )
 
 

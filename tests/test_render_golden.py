@@ -25,11 +25,23 @@ def generated_pages() -> dict[str, str]:
     glossary, problems = check_glossary(DATA / "valid")
     assert problems == []
     mentions = content.glossary_mentions([ARTICLE])
-    return {
+    pages = {
         page.src_uri: page.markdown
         for lang in ("fr", "en")
         for page in render.pages(glossary, lang, mentions)
     }
+    # gamma is written in French only; the article has no English twin
+    partial, problems = check_glossary(DATA / "partial", "glossary")
+    assert problems == []
+    for lang in ("fr", "en"):
+        untwinned = [ARTICLE] if lang == "en" else []
+        for page in render.pages(partial, lang, mentions, untwinned, _edit_url):
+            pages[f"partial/{page.src_uri}"] = page.markdown
+    return pages
+
+
+def _edit_url(source: str) -> str:
+    return f"https://example.org/edit/main/{source}"
 
 
 PAGES = generated_pages()

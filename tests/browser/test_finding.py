@@ -279,6 +279,11 @@ def test_index_text_filter_is_instant_accented_and_announced(page, site_url: str
     field = page.get_by_label("Filtrer les termes")
     field.focus()
     page.keyboard.type("retention")
+    # the whole word filtered (a loaded machine may still be on "retentio")
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('q') === 'retention'"
+        " && document.querySelector('[data-filter-status]').textContent.includes(' sur ')"
+    )
     visible = page.locator(".gl-index__item:visible dt")
     assert "Taux de rétention client (CRR)" in visible.all_inner_texts()
     shown = len(set(page.locator(".gl-index__item:visible").evaluate_all(ENTRIES)))
