@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import jinja2
 import yaml
 
-from hooks import sla, urls
+from hooks import languages, sla, urls
 
 MARKER = '<div data-calculator="sla"></div>'
 TEMPLATES = Path(__file__).parent / "templates"
@@ -111,7 +111,9 @@ def render(lang: str, page_url: str, heading_level: int = 2, prefix: str = "sla"
                 step_segments(step, lang, links, inputs.period) for step in sla.steps(example, lang)
             ],
             example_query="?" + urlencode(EXAMPLE),
-            browser_strings=json.dumps({**browser, "links": links}, ensure_ascii=False),
+            browser_strings=json.dumps(
+                {**browser, "links": links, "numbers": browser_numbers(lang)}, ensure_ascii=False
+            ),
         )
     )
     # One raw HTML block for Markdown: no blank line, no indented line that could read as code.
@@ -150,11 +152,22 @@ def fill(template: str, values: dict[str, str], links: dict[str, str]) -> list[S
     return found
 
 
-@cache
+def browser_numbers(lang: str) -> dict[str, str]:
+    """What sla.js needs to read and write numbers on a page in ``lang``."""
+    words = strings(lang)
+    return {"locale": words["locale"], **{k: words["number"][k] for k in ("decimal", "groups")}}
+
+
 def strings(lang: str) -> dict[str, Any]:
-    """The calculator's words in ``lang`` (templates/sla-calculator.yml)."""
-    data = yaml.safe_load((TEMPLATES / "sla-calculator.yml").read_text("utf-8"))
-    return data[lang]
+    """The calculator's words in ``lang`` (templates/sla-calculator.yml); a language that has
+    none yet gets the default language's."""
+    data = _words()
+    return data.get(lang) or data[languages.default()]
+
+
+@cache
+def _words() -> dict[str, Any]:
+    return yaml.safe_load((TEMPLATES / "sla-calculator.yml").read_text("utf-8"))
 
 
 @cache

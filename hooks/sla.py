@@ -8,11 +8,13 @@ follows what ``Intl.NumberFormat`` prints in Chromium for fr-FR and en-US (DESIG
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache, cached_property
 
 FIELDS = (
     "quota",
@@ -34,36 +36,40 @@ MAX_INTEGER_DIGITS = 15  # beyond that, nobody meant it
 MAX_FRACTION_DIGITS = 10
 
 SPACES = " \u00a0\u202f"  # ordinary, no-break, narrow no-break
-_NUMBER = {
-    "fr": re.compile(
-        r"(?P<sign>[-\u2212])?"
-        r"(?P<int>[0-9]+|[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+)?"
-        r"(?:,(?P<frac>[0-9]*))?"
-        r"(?P<percent>[ \u00a0\u202f]?%)?"
-    ),
-    "en": re.compile(
-        r"(?P<sign>[-\u2212])?"
-        r"(?P<int>[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)?"
-        r"(?:\.(?P<frac>[0-9]*))?"
-        r"(?P<percent>[ \u00a0\u202f]?%)?"
-    ),
-}
 _QUERY = re.compile(r"(?P<int>[0-9]+)(?:\.(?P<frac>[0-9]+))?")
 
-# How Chromium's Intl.NumberFormat writes numbers in each page language.
-_GROUP = {"fr": "\u202f", "en": ","}
-_DECIMAL = {"fr": ",", "en": "."}
-_PERCENT = {"fr": "{}\u00a0%", "en": "{}%"}
-_MONEY = {
-    "fr": {
-        "EUR": "{}\u00a0€",
-        "USD": "{}\u00a0$US",
-        "GBP": "{}\u00a0£GB",
-        "CHF": "{}\u00a0CHF",
-        "CAD": "{}\u00a0$CA",
-    },
-    "en": {"EUR": "€{}", "USD": "${}", "GBP": "£{}", "CHF": "CHF\u00a0{}", "CAD": "CA${}"},
-}
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """How numbers are read and written on a page in one language (templates/sla-calculator.yml,
+    ``number``), as Chromium's Intl.NumberFormat writes them."""
+
+    decimal: str
+    groups: str  # accepted between groups of three digits when reading
+    group: str  # written between groups
+    percent: str  # "{}\u00a0%"
+    money: dict[str, str] = field(hash=False)  # currency → "{}\u00a0€"
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        groups, decimal = re.escape(self.groups), re.escape(self.decimal)
+        return re.compile(
+            r"(?P<sign>[-\u2212])?"
+            rf"(?P<int>[0-9]+|[1-9][0-9]{{0,2}}(?:[{groups}][0-9]{{3}})+)?"
+            rf"(?:{decimal}(?P<frac>[0-9]*))?"
+            r"(?P<percent>[ \u00a0\u202f]?%)?"
+        )
+
+
+def number_format(lang: str) -> NumberFormat:
+    from hooks.calculator import strings  # the calculator's words and formats, per language
+
+    return _number_format(lang, json.dumps(strings(lang)["number"]))
+
+
+@cache
+def _number_format(lang: str, declared: str) -> NumberFormat:
+    return NumberFormat(**json.loads(declared))
 
 
 # --- reading numbers -----------------------------------------------------------------------------
@@ -84,7 +90,7 @@ def parse_number(text: str, lang: str, *, percent: bool = False) -> Parsed:
     between groups of three digits). English: ``1,200,000``, ``12.5%``. A ``%`` sign is accepted
     on percent fields only. Anything else (``12,5,3``, ``1 20 000``, ``1e5``) is malformed.
     """
-    match = _NUMBER[lang].fullmatch(text.strip(SPACES + "\t\n\r"))
+    match = number_format(lang).pattern.fullmatch(text.strip(SPACES + "\t\n\r"))
     if not match or (match["percent"] and not percent):
         return Parsed(error="malformed")
     integer = "".join(ch for ch in match["int"] or "" if ch.isdigit())
@@ -389,8 +395,9 @@ def format_number(value: Fraction, lang: str, places: int = MAX_FRACTION_DIGITS)
     while len(integer) > 3:
         integer, group = integer[:-3], integer[-3:]
         groups.insert(0, group)
-    grouped = _GROUP[lang].join([integer, *groups])
-    return sign + grouped + (_DECIMAL[lang] + fraction if fraction else "")
+    numbers = number_format(lang)
+    grouped = numbers.group.join([integer, *groups])
+    return sign + grouped + (numbers.decimal + fraction if fraction else "")
 
 
 def format_count(value: int, lang: str) -> str:
@@ -401,20 +408,21 @@ def format_money(value: Fraction, lang: str, currency: str = DEFAULT_CURRENCY) -
     """Whole amounts without decimals, others to the cent: ``360 000 €``, ``€1,234.50``."""
     cents = round_places(value, 2)
     number = format_number(cents, lang, 2)
-    if cents.denominator != 1 and _DECIMAL[lang] in number:
-        whole, _, fraction = number.partition(_DECIMAL[lang])
-        number = whole + _DECIMAL[lang] + fraction.ljust(2, "0")
-    return _MONEY[lang][currency].format(number)
+    decimal = number_format(lang).decimal
+    if cents.denominator != 1 and decimal in number:
+        whole, _, fraction = number.partition(decimal)
+        number = whole + decimal + fraction.ljust(2, "0")
+    return number_format(lang).money[currency].format(number)
 
 
 def currency_symbol(lang: str, currency: str) -> str:
     """``€``, ``$US``, ``CA$``…: the sign shown beside money fields."""
-    return _MONEY[lang][currency].replace("{}", "").strip("\u00a0")
+    return number_format(lang).money[currency].replace("{}", "").strip("\u00a0")
 
 
 def format_percent(value: Fraction, lang: str) -> str:
     """A percentage given in percent (``12.5`` → ``12,5 %``), at most four decimals."""
-    return _PERCENT[lang].format(format_number(value, lang, 4))
+    return number_format(lang).percent.format(format_number(value, lang, 4))
 
 
 def format_approx(value: Fraction, lang: str) -> str:

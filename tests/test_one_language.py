@@ -1,7 +1,7 @@
 """Every built page is in its language, all of it; lists of entries are in alphabetical order.
 
 The words of the other language come from data: Material's UI words in both languages, the
-glossary's own (hooks/templates/strings.yml) and tests/data/language_words.yml.
+glossary's own (hooks/templates/strings/<lang>.yml) and tests/data/language_words.yml.
 """
 
 from __future__ import annotations

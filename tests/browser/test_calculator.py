@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from hooks import sla
+from hooks import calculator, sla
 from tests.browser.axe import report, violations
 
 pytestmark = pytest.mark.browser
@@ -101,8 +101,9 @@ def clipboard_context(browser: Browser, site_url: str) -> Iterator[BrowserContex
 # --- the shared vectors, through sla.js
 
 RUN_VECTORS = """
-async ({ url, vectors }) => {
+async ({ url, vectors, numbers }) => {
   const m = await import(url);
+  for (const [lang, format] of Object.entries(numbers)) m.defineNumbers(lang, format);
   const exact = (text) => {
     const [top, bottom] = text.split("/");
     if (bottom) return m.fraction(BigInt(top), BigInt(bottom));
@@ -152,7 +153,12 @@ def js_results(browser: Browser, site_url: str) -> dict[str, list[Any]]:
     page = context.new_page()
     page.goto(CALCULATORS["fr"])
     results = page.evaluate(
-        RUN_VECTORS, {"url": site_url + "assets/calculator/sla.js", "vectors": VECTORS}
+        RUN_VECTORS,
+        {
+            "url": site_url + "assets/calculator/sla.js",
+            "vectors": VECTORS,
+            "numbers": {lang: calculator.browser_numbers(lang) for lang in ("fr", "en")},
+        },
     )
     context.close()
     return results

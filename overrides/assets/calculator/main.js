@@ -18,7 +18,8 @@ for (const root of document.querySelectorAll('[data-calculator="sla"]')) {
 
 function mount(root) {
   const strings = JSON.parse(root.dataset.strings);
-  const lang = root.dataset.lang === "en" ? "en" : "fr";
+  const lang = root.dataset.lang;
+  sla.defineNumbers(lang, strings.numbers);
   const form = root.querySelector("form");
   const control = (name) => form.elements.namedItem(name);
   const copyStatus = root.querySelector("[data-copy-status]");

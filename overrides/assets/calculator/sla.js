@@ -24,15 +24,29 @@ export const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD"];
 export const DEFAULT_CURRENCY = "EUR";
 export const PERIODS = { year: 12, quarter: 3, month: 1 }; // months in each period
 export const DEFAULT_PERIOD = "year";
-export const LOCALES = { fr: "fr-FR", en: "en-US" };
 export const MAX_INTEGER_DIGITS = 15;
 export const MAX_FRACTION_DIGITS = 10;
 
 const EDGES = /^[ \t\n\r\u00a0\u202f]+|[ \t\n\r\u00a0\u202f]+$/g;
-const NUMBER = {
-  fr: /^(?<sign>[-\u2212])?(?<int>[0-9]+|[1-9][0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+)?(?:,(?<frac>[0-9]*))?(?<percent>[ \u00a0\u202f]?%)?$/,
-  en: /^(?<sign>[-\u2212])?(?<int>[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)?(?:\.(?<frac>[0-9]*))?(?<percent>[ \u00a0\u202f]?%)?$/,
-};
+// How each page language reads and writes numbers: {locale, decimal, groups}, given by the page
+// (hooks/templates/sla-calculator.yml, "number") through defineNumbers.
+const NUMBERS = new Map();
+
+/** Declare how numbers read on a page in lang: decimal mark, group separators, Intl locale. */
+export function defineNumbers(lang, { locale, decimal, groups }) {
+  const escape = (text) => text.replace(/[\\^$.*+?()[\]{}|-]/g, "\\$&");
+  const pattern = new RegExp(
+    `^(?<sign>[-\u2212])?(?<int>[0-9]+|[1-9][0-9]{0,2}(?:[${escape(groups)}][0-9]{3})+)?` +
+      `(?:${escape(decimal)}(?<frac>[0-9]*))?(?<percent>[ \u00a0\u202f]?%)?$`,
+  );
+  NUMBERS.set(lang, { locale, pattern });
+}
+
+function numbers(lang) {
+  const found = NUMBERS.get(lang);
+  if (!found) throw new Error(`no number format for "${lang}": call defineNumbers first`);
+  return found;
+}
 const QUERY = /^(?<int>[0-9]+)(?:\.(?<frac>[0-9]+))?$/;
 
 // --- fractions -------------------------------------------------------------------------------
@@ -84,11 +98,11 @@ function build(sign, integer, fractionDigits) {
 }
 
 /**
- * Read text as typed on a page in lang ("fr" or "en"); never guess.
+ * Read text as typed on a page in lang (its format given by defineNumbers); never guess.
  * Returns {value} (a fraction) or {error: "malformed" | "too_long"}.
  */
 export function parseNumber(text, lang, { percent = false } = {}) {
-  const match = NUMBER[lang].exec(String(text).replace(EDGES, ""));
+  const match = numbers(lang).pattern.exec(String(text).replace(EDGES, ""));
   if (!match || (match.groups.percent && !percent)) return { error: "malformed" };
   const integer = (match.groups.int || "").replace(/[^0-9]/g, "");
   const fractionDigits = match.groups.frac || "";
@@ -296,7 +310,7 @@ export function decimalString(value, places = null) {
 const formats = new Map();
 function numberFormat(lang, options) {
   const key = lang + JSON.stringify(options);
-  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(LOCALES[lang], options));
+  if (!formats.has(key)) formats.set(key, new Intl.NumberFormat(numbers(lang).locale, options));
   return formats.get(key);
 }
 
