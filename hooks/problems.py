@@ -17,9 +17,11 @@ from typing import Any
 import yaml
 
 # The checker speaks the contributor's language: the languages of its catalogue (independent
-# of the site's), English for a machine that names none of them (C, POSIX, nothing).
+# of the site's). Its reference language is the one a machine that names none of them gets
+# (C, POSIX, nothing), in which problems sort and the schema's x-messages are written.
 CATALOGUE = Path(__file__).parent / "templates" / "messages.yml"
-DEFAULT_LANGUAGE = "en"
+REFERENCE = DEFAULT_LANGUAGE = "en"
+ZERO_IS_SINGULAR = frozenset({"fr"})  # CLDR plural rules: "0 problème", "0 problems"
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,11 @@ class Message:
     def text(self, lang: str) -> str:
         """The message in ``lang`` (``fr`` or ``en``)."""
         template = catalogue()[self.id]
-        template = template.get(lang) or template["en"]
+        template = template.get(lang) or template[REFERENCE]
         values = {name: _text(value, lang) for name, value in self.args}
         if isinstance(template, list):  # [singular, plural], chosen by {n}
             count = dict(self.args)["n"]
-            singular = count <= 1 if lang == "fr" else count == 1  # French: 0 and 1 are singular
+            singular = count <= 1 if lang in ZERO_IS_SINGULAR else count == 1
             template = template[0 if singular else 1]
         return template.format(**values)
 
@@ -82,7 +84,7 @@ class Problem:
     def __post_init__(self) -> None:
         if isinstance(self.message, Message):
             object.__setattr__(self, "said", self.message)
-            object.__setattr__(self, "message", self.message.text("en"))
+            object.__setattr__(self, "message", self.message.text(REFERENCE))
 
     def text(self, lang: str) -> str:
         """The message alone, in ``lang``."""
@@ -93,7 +95,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.text(lang)}"
 
     def __str__(self) -> str:
-        return self.render("en")
+        return self.render(REFERENCE)
 
 
 class GlossaryError(Exception):
@@ -104,7 +106,7 @@ class GlossaryError(Exception):
         super().__init__(summary_line(self.problems))
 
 
-def summary_line(problems: list[Problem], lang: str = "en") -> str:
+def summary_line(problems: list[Problem], lang: str = REFERENCE) -> str:
     """``3 problems in 2 files`` — the closing line of a report."""
     return summary_message(problems).text(lang)
 

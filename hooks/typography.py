@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hooks.problems import Message, msg
+from hooks.problems import REFERENCE, Message, msg
 
 NO_BREAK = "\u00a0\u202f"
 _DOT_DECIMAL = re.compile(r"\d\.\d+[\u00a0\u202f ]?[%€]")
@@ -73,4 +73,4 @@ def french_problems(text: str) -> list[tuple[int, Message]]:
     if "." in text:
         for match in _DOT_DECIMAL.finditer(text):
             found.append((match.start(), msg("typography-decimal")))
-    return sorted(found, key=lambda item: (item[0], item[1].text("en")))
+    return sorted(found, key=lambda item: (item[0], item[1].text(REFERENCE)))

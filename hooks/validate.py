@@ -25,7 +25,7 @@ from hooks.collate import fold
 from hooks.fast_schema import compile_schema
 from hooks.load import Document, KeyPath, load_document
 from hooks.model import CATEGORIES, Glossary, entry_from_data
-from hooks.problems import Message, Problem, catalogue, msg
+from hooks.problems import REFERENCE, Message, Problem, catalogue, msg
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTENSIONS = (".yml", ".yaml")
@@ -220,7 +220,7 @@ def _type_word(kind: str) -> Message | str:
 def _custom(text: str) -> Message | str:
     """A schema's x-messages text, as the catalogue message with the same English."""
     for message_id, texts in catalogue().items():
-        if message_id.startswith("x-") and texts["en"] == text:
+        if message_id.startswith("x-") and texts[REFERENCE] == text:
             return msg(message_id)
     return text  # a new x-message not yet in the catalogue: English in both languages
 
@@ -494,7 +494,9 @@ def _to_write(path: KeyPath) -> Message:
         return msg("write-definition", in_language=in_language, minimum=MIN_DEFINITION_WORDS)
     message_id = f"write-{field}" if field in _TO_WRITE else "write-text"
     arguments = (
-        {"in_language": in_language} if "{in_language}" in catalogue()[message_id]["en"] else {}
+        {"in_language": in_language}
+        if "{in_language}" in catalogue()[message_id][REFERENCE]
+        else {}
     )
     return msg(message_id, **arguments)
 
