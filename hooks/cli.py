@@ -60,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     new.add_argument("id", help="the entry id: lowercase letters, digits and hyphens")
     new.add_argument("--dir", default="glossary", help="the glossary folder (default: glossary)")
+    new.add_argument(
+        "--lang",
+        choices=message_languages(),
+        help="language of the messages (default: from LC_ALL, LC_MESSAGES or LANG)",
+    )
     gaps = commands.add_parser(
         "status", help="per entry, what one language has that the other lacks (for translators)"
     )
@@ -84,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.paths, args.fix, language(args.lang))
     if args.command == "new":
-        return _new(args.id, args.dir)
+        return _new(args.id, args.dir, language(args.lang))
     if args.command == "status":
         return _status(args.directory)
     if args.command == "export":
@@ -179,16 +184,15 @@ def _fix_folder(folder: Path, shown_dir: str, only: set[str] | None) -> list[Pro
     return fixed
 
 
-def _new(entry_id: str, directory: str) -> int:
+def _new(entry_id: str, directory: str, lang: str) -> int:
     try:
         path = create_entry(entry_id, Path(directory), _shown(directory))
     except ScaffoldError as error:
-        print(f"glossary new: {error}", file=sys.stderr)
+        print(f"glossary new: {error.message.text(lang)}", file=sys.stderr)
         return 1
-    print(f"Created {path}: replace every TODO in it, in both languages.")
-    print(f"Then run `glossary check {_shown(directory)}` until it reports no problem,")
-    pages = " and ".join(f"/{term_url(lang, entry_id)}" for lang in languages.codes())
-    print(f"and `make serve` to see {pages}.")
+    pages = ", ".join(f"/{term_url(code, entry_id)}" for code in languages.codes())
+    print(msg("new-created", path=path).text(lang))
+    print(msg("new-next", folder=_shown(directory), pages=pages).text(lang))
     return 0
 
 

@@ -12,13 +12,18 @@ from pathlib import Path
 import jinja2
 
 from hooks.model import CATEGORIES
+from hooks.problems import REFERENCE, Message, msg
 from hooks.validate import EXTENSIONS, ID_PATTERN, suggested_id
 
 TEMPLATE = Path(__file__).parent / "templates" / "new-entry.yml.j2"
 
 
 class ScaffoldError(Exception):
-    """Why the entry was not written, in words for a contributor."""
+    """Why the entry was not written, in words for a contributor (``.message``, any language)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text(REFERENCE))
+        self.message = message
 
 
 def render_scaffold(entry_id: str) -> str:
@@ -41,25 +46,18 @@ def create_entry(entry_id: str, directory: Path, shown_dir: str | None = None) -
     """
     shown_dir = (str(directory) if shown_dir is None else shown_dir).rstrip("/") or "."
     if not ID_PATTERN.match(entry_id):
-        raise ScaffoldError(
-            f"'{entry_id}' is not a valid id: use lowercase letters, digits and hyphens, "
-            f"e.g. '{suggested_id(entry_id)}'"
-        )
+        raise ScaffoldError(msg("new-bad-id", id=entry_id, suggested=suggested_id(entry_id)))
     if not directory.is_dir():
-        raise ScaffoldError(
-            f"no folder {shown_dir}/ here: run the command from the project's folder, "
-            "or give the glossary folder with --dir"
-        )
+        raise ScaffoldError(msg("new-no-folder", folder=shown_dir))
     for extension in EXTENSIONS:
         existing = directory / f"{entry_id}{extension}"
         if existing.exists():
-            raise ScaffoldError(
-                f"{shown_dir}/{existing.name} already exists: edit it, or choose another id"
-            )
+            raise ScaffoldError(msg("new-exists", path=f"{shown_dir}/{existing.name}"))
     path = directory / f"{entry_id}.yml"
     try:
         with path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(render_scaffold(entry_id))
     except OSError as error:
-        raise ScaffoldError(f"cannot write {shown_dir}/{path.name} ({error.strerror})") from None
+        message = msg("new-cannot-write", path=f"{shown_dir}/{path.name}", reason=error.strerror)
+        raise ScaffoldError(message) from None
     return f"{shown_dir}/{path.name}"

@@ -151,10 +151,15 @@ def test_a_contributor_adds_an_entry_from_scaffold_to_site(
     monkeypatch.chdir(project)
     entries = len(list((project / "glossary").glob("*.yml")))
 
-    assert main(["new", "demo-term"]) == 0
+    assert main(["new", "demo-term", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Created glossary/demo-term.yml: replace every TODO")
-    assert "/glossaire/demo-term/ and /en/glossary/demo-term/" in out
+    assert "/glossaire/demo-term/, /en/glossary/demo-term/" in out
+    assert main(["new", "demo-fr", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "glossary/demo-fr.yml est créé\u00a0: remplacez chacun de ses TODO (le français est"
+    )
+    (project / "glossary" / "demo-fr.yml").unlink()
     entry = project / "glossary" / "demo-term.yml"
     scaffold = entry.read_text("utf-8")
     assert scaffold.startswith("# yaml-language-server: $schema=schema.json\n")
@@ -268,7 +273,7 @@ def test_new_needs_the_glossary_folder(tmp_path: Path, monkeypatch, capsys) -> N
 def test_new_writes_into_the_folder_given_with_dir(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "elsewhere"
     folder.mkdir()
-    assert main(["new", "lead-velocity", "--dir", str(folder)]) == 0
+    assert main(["new", "lead-velocity", "--dir", str(folder), "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith(f"Created {folder}/lead-velocity.yml:")
     assert (folder / "lead-velocity.yml").read_text("utf-8") == render_scaffold("lead-velocity")
 
