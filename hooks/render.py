@@ -152,6 +152,7 @@ def render_term(
             text_lang=_lang_of(entry, lang) or lang,
             translated=entry.translated(lang),
             language_name=_language_name(languages.default(), lang),
+            page_language=_language_name(lang, lang),
             edit_url=edit_url,
             to_translate_link=_src_link(urls.term_src(lang, entry.id), urls.to_translate_src(lang)),
             text=text,
