@@ -27,7 +27,7 @@ try:  # libyaml, compiled into PyYAML's wheels: scans and composes in C (DESIGN.
 except ImportError:  # pragma: no cover - a PyYAML built without libyaml: the Python path only
     CParser = None
 
-from hooks import yaml_mistakes
+from hooks import languages, yaml_mistakes
 from hooks.problems import Message, Problem, msg
 
 MAX_BYTES = 256 * 1024  # a long entry is ~10 KiB; anything near this is a mistake or an attack
@@ -309,7 +309,7 @@ def load_text(text: str, shown_as: str) -> tuple[Document, list[Problem]]:
     text = text.replace("\t", " ")  # keep going, to report every other problem too
 
     if not text.strip():
-        report(1, 1, msg("file-empty"))
+        report(1, 1, msg("file-empty", lang=languages.default()))
         return doc, problems
 
     try:
@@ -333,7 +333,7 @@ def load_text(text: str, shown_as: str) -> tuple[Document, list[Problem]]:
             finally:
                 loader.dispose()
         if root is None:
-            report(1, 1, msg("file-no-data"))
+            report(1, 1, msg("file-no-data", lang=languages.default()))
             return doc, problems
         doc.data = _convert(root, (), doc, text, problems)
     except _LoadError as error:
