@@ -289,18 +289,22 @@ def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
     another page by its title, shown with its description. The A–Z index is not prose."""
     url = page.url
     entry = _entry_of(page.file.src_uri)
+    rules = search_index.language_rules(lang)
     if entry is not None:
         text = entry.text(lang)  # not yet translated: found by its default-language names
+        names_lang = lang if entry.translated(lang) else languages.default()
         companion = languages.companion(lang)
-        other = entry.text(companion) if entry.translated(companion) else text
+        other_lang = companion if entry.translated(companion) else names_lang
         return search_index.Document(
             url=url,
             title=text.term,
             summary=text.summary,
             abbreviation=text.abbreviation or "",
             names=text.names,
-            other_names=other.names,
-            weights=search_index.text_weights(text.term, html),
+            other_names=entry.text(other_lang).names,
+            weights=search_index.text_weights(text.term, html, rules),
+            names_lang="" if names_lang == lang else names_lang,
+            other_names_lang="" if other_lang == companion else other_lang,
         )
     title = page.title or ""
     description = (page.meta or {}).get("description") or ""
@@ -310,7 +314,7 @@ def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
         title=title,
         summary=str(description),
         names=(title,),
-        weights=search_index.text_weights(title, "" if is_index else html),
+        weights=search_index.text_weights(title, "" if is_index else html, rules),
     )
 
 

@@ -1,6 +1,6 @@
 """The site's search index, one per language, small enough to load on the first keystroke.
 
-Two kinds of files per language (French under ``search/``, English under ``en/search/``):
+Two kinds of files per language (under ``search/`` of the language's folder: ``en/search/``):
 
 - ``names.json``: one row per page: URL, title, abbreviation, one-sentence summary and every
   name it answers to (a term page: term, abbreviation and aliases in both languages). The
@@ -8,8 +8,10 @@ Two kinds of files per language (French under ``search/``, English under ``en/se
 - ``text-<n>.json``: the full-text postings, sharded by a hash of each word's stem, so a query
   downloads only the shards of its words whatever the size of the glossary.
 
-Words are folded (no accents, no case), article words dropped and plurals stemmed by the same
-rules here and in search-engine.js, checked against one table: tests/data/search_vectors.json.
+Words are folded (no accents, no case), stop words dropped and plurals stemmed by the rules of
+their language: data, not code. Each language's strings file declares them (``search_rules``,
+format in hooks/templates/strings/fr.yml), names.json carries them to search-engine.js, and
+both apply them alike, checked against one table: tests/data/search_vectors.json.
 """
 
 from __future__ import annotations
@@ -19,30 +21,119 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
 from html.parser import HTMLParser
 
+from hooks import languages
 from hooks.collate import fold as fold_accents
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: each language's stop words and plural rules come with names.json
 
 
 def _split(text: str) -> list[str]:
     return text.split()
 
 
-# Words that carry no meaning on their own in either language (articles, prepositions,
-# elided forms): "le lead scoring" finds "Lead scoring", "taux d’attrition" finds "attrition".
-STOP_WORDS = frozenset(
-    _split(
-        "a au aux avec c ce ces d dans de des du en et j l la le les leur m n ou par pour qu s sur "
-        "t un une an and as at by for from in is it of on or the to with"
-    )
-)
 SHARD_TARGET = 12 * 1024  # bytes of gzipped postings per shard, about
 HEADING_WEIGHT = 5  # a word of the title or a heading counts as five of the body
 _WORD = re.compile(r"[^\W_]+")
+_RULE_KEYS = frozenset(("suffix", "to", "min_length", "unless"))
+
+
+# --- a language's rules: its strings file's search_rules -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Plural:
+    """One rule of a language's plural stemmer: a word ending with ``suffix`` ends with ``to``
+    instead, when it has at least ``min_length`` letters and does not end with ``unless``."""
+
+    suffix: str
+    to: str = ""
+    min_length: int = 0
+    unless: str = ""
+
+    def applies(self, word: str) -> bool:
+        return (
+            word.endswith(self.suffix)
+            and len(word) >= self.min_length
+            and not (self.unless and word.endswith(self.unless))
+        )
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How one language's words are searched: the words left out (``stop_words``, folded) and
+    its plural stemmer: words shorter than ``shortest`` or not all letters are kept, else the
+    first of ``plurals`` that applies changes the word, and no other."""
+
+    stop_words: frozenset[str] = frozenset()
+    shortest: int = 0
+    plurals: tuple[Plural, ...] = ()
+
+    @classmethod
+    def from_strings(cls, data: object, where: str = "search_rules") -> Rules:
+        """The ``search_rules`` mapping of a strings file (format: its comment in
+        hooks/templates/strings/fr.yml); no mapping at all: no stop words, no stemming."""
+        if data is None:
+            return cls()
+        if not isinstance(data, dict) or not set(data) <= {"stop_words", "shortest", "plurals"}:
+            raise ValueError(f"{where}: a mapping of stop_words, shortest and plurals")
+        stop_words = data.get("stop_words") or ""
+        shortest = data.get("shortest", 0)
+        if not isinstance(stop_words, str) or not isinstance(shortest, int):
+            raise ValueError(f"{where}: stop_words is one string of words, shortest a number")
+        plurals = []
+        for number, rule in enumerate(data.get("plurals") or (), start=1):
+            if not isinstance(rule, dict) or not isinstance(rule.get("suffix"), str):
+                raise ValueError(f"{where}: plural {number} has no suffix")
+            if not set(rule) <= _RULE_KEYS:
+                unknown = ", ".join(sorted(set(rule) - _RULE_KEYS))
+                raise ValueError(f"{where}: plural {number}: unknown {unknown}")
+            plural = Plural(
+                suffix=fold(rule["suffix"]),
+                to=fold(str(rule.get("to") or "")),
+                min_length=rule.get("min_length", 0),
+                unless=fold(str(rule.get("unless") or "")),
+            )
+            if not plural.suffix or not isinstance(plural.min_length, int):
+                raise ValueError(f"{where}: plural {number}: an empty suffix or a bad min_length")
+            plurals.append(plural)
+        return cls(frozenset(words(stop_words)), shortest, tuple(plurals))
+
+    def with_stop_words(self, stop_words: frozenset[str]) -> Rules:
+        return replace(self, stop_words=stop_words)
+
+    def stemming_json(self) -> dict[str, object]:
+        """The stemmer as names.json carries it: ``[suffix, to, min_length, unless]`` rows."""
+        rows = [[rule.suffix, rule.to, rule.min_length, rule.unless] for rule in self.plurals]
+        return {"shortest": self.shortest, "plurals": rows}
+
+    def to_json(self) -> dict[str, object]:
+        """Everything search-engine.js needs (its ``rules(stopWords, stemming)``)."""
+        return {"stop_words": sorted(self.stop_words), **self.stemming_json()}
+
+
+def language_rules(code: str) -> Rules:
+    """The search rules of a declared language: its own stemmer, and the stop words of every
+    declared language (a reader may type a name of another language: « the lead » finds
+    « Lead »)."""
+    return rules_of(code).with_stop_words(
+        frozenset().union(*(rules_of(other).stop_words for other in languages.codes()))
+    )
+
+
+def rules_of(code: str) -> Rules:
+    """A language's rules exactly as its strings file declares them."""
+    where = f"{languages.get(code).strings}: search_rules"
+    return _parse(where, json.dumps(languages.words(code).get("search_rules"), sort_keys=True))
+
+
+@cache
+def _parse(where: str, data: str) -> Rules:
+    return Rules.from_strings(json.loads(data), where)
 
 
 # --- words: the rules search-engine.js repeats ---------------------------------------------------
@@ -58,27 +149,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def stem(word: str) -> str:
-    """A light plural stemmer for French and English: accords → accord, niveaux → niveau."""
-    if len(word) <= 3 or not word.isalpha():
+def stem(word: str, rules: Rules) -> str:
+    """The singular of a folded word by a language's plural rules: accords → accord."""
+    if len(word) < rules.shortest or not word.isalpha():
         return word
-    if word.endswith("eaux"):
-        return word[:-1]
-    if word.endswith("aux") and len(word) > 4:
-        return word[:-3] + "al"
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    if word.endswith("x") and word[-2] == "u":
-        return word[:-1]
+    for rule in rules.plurals:
+        if rule.applies(word):
+            return word[: len(word) - len(rule.suffix)] + rule.to
     return word
 
 
-def keys(text: str, *, keep_if_empty: bool = True) -> list[str]:
-    """The stems that stand for ``text``: article words dropped, unless the text has nothing
+def keys(text: str, rules: Rules, *, keep_if_empty: bool = True) -> list[str]:
+    """The stems that stand for ``text``: stop words dropped, unless the text has nothing
     else and ``keep_if_empty`` (a name such as « À » is still found)."""
     found = words(text)
-    kept = [word for word in found if word not in STOP_WORDS]
-    return [stem(word) for word in (kept or (found if keep_if_empty else []))]
+    kept = [word for word in found if word not in rules.stop_words]
+    return [stem(word, rules) for word in (kept or (found if keep_if_empty else []))]
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -103,26 +189,61 @@ class Document:
     names: tuple[str, ...] = ()  # names in the page's language
     other_names: tuple[str, ...] = ()  # names in the other language
     weights: Counter[str] = field(default_factory=Counter)  # full-text stems
+    # The language of ``names`` and of ``other_names`` when it is not the index's language and
+    # other language (a page not yet translated: its default-language names); "" when it is.
+    names_lang: str = ""
+    other_names_lang: str = ""
 
 
-def text_weights(title: str, html: str) -> Counter[str]:
+def text_weights(title: str, html: str, rules: Rules) -> Counter[str]:
     """Full-text stems of a page's content HTML with their weight: headings count more; what is
     not prose (definition-list facts, A–Z lists, forms, the calculator, code) is left out."""
     parser = _TextParser()
     parser.feed(html)
     parser.close()
     weights: Counter[str] = Counter()
-    for key in keys(title, keep_if_empty=False):
+    for key in keys(title, rules, keep_if_empty=False):
         weights[key] += HEADING_WEIGHT
     for text, heading in parser.parts:
-        for key in keys(text, keep_if_empty=False):
+        for key in keys(text, rules, keep_if_empty=False):
             weights[key] += HEADING_WEIGHT if heading else 1
     return weights
 
 
-def build(documents: Iterable[Document], lang: str, other_lang: str) -> dict[str, bytes]:
-    """The files of one language's index, by name relative to its ``search/`` folder."""
+def build(
+    documents: Iterable[Document],
+    lang: str,
+    other_lang: str,
+    rules: Mapping[str, Rules] | None = None,
+) -> dict[str, bytes]:
+    """The files of one language's index, by name relative to its ``search/`` folder.
+
+    ``rules``: the rules of every language whose names the index holds (by default every
+    declared language's :func:`language_rules`). names.json carries them: the stop words of
+    ``lang`` (every language's, see :func:`language_rules`) and each language's stemmer, so
+    search-engine.js keys every name with the rules of its own language."""
     docs = list(documents)
+    if rules is None:
+        rules = {code: language_rules(code) for code in languages.codes()}
+    used = {lang, other_lang}
+    rows: list[list[object]] = []
+    for doc in docs:
+        row: list[object] = [
+            doc.url,
+            doc.title,
+            doc.abbreviation,
+            doc.summary,
+            doc.names,
+            doc.other_names,
+        ]
+        spoken = [doc.names_lang or lang, doc.other_names_lang or other_lang]
+        if spoken != [lang, other_lang]:
+            row.append(spoken)  # only for pages not yet translated: no bytes for the others
+        used.update(spoken)
+        rows.append(row)
+    missing = sorted(used - rules.keys())
+    if missing:
+        raise ValueError(f"no search rules for {', '.join(missing)}")
     postings: dict[str, list[int]] = {}
     for number, doc in enumerate(docs):
         for key, weight in sorted(doc.weights.items()):
@@ -136,11 +257,9 @@ def build(documents: Iterable[Document], lang: str, other_lang: str) -> dict[str
         "lang": lang,
         "other_lang": other_lang,
         "shards": shards,
-        "stop_words": sorted(STOP_WORDS),
-        "docs": [
-            [doc.url, doc.title, doc.abbreviation, doc.summary, doc.names, doc.other_names]
-            for doc in docs
-        ],
+        "stop_words": sorted(rules[lang].stop_words),
+        "stemming": {code: rules[code].stemming_json() for code in sorted(used)},
+        "docs": rows,
     }
     files = {"names.json": _json(names)}
     for number, shard in enumerate(grouped):

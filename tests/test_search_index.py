@@ -9,24 +9,102 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
-from hooks import search_index
-from hooks.search_index import Document, build, keys, shard_of, stem, text_weights, words
+from hooks import languages, search_index
+from hooks.search_index import (
+    Document,
+    Rules,
+    build,
+    keys,
+    language_rules,
+    rules_of,
+    shard_of,
+    stem,
+    text_weights,
+    words,
+)
 
-VECTORS = json.loads((Path(__file__).parent / "data" / "search_vectors.json").read_text("utf-8"))
+ROOT = Path(__file__).resolve().parent.parent
+VECTORS = json.loads((ROOT / "tests" / "data" / "search_vectors.json").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("case", VECTORS["keys"], ids=lambda case: case["text"])
-def test_words_and_keys_follow_the_shared_table(case: dict) -> None:
+def vector_rules(lang: str) -> Rules:
+    """A language's rules in the table: the search_rules of the file it names."""
+    path = ROOT / VECTORS["languages"][lang]["rules"]
+    return Rules.from_strings(yaml.safe_load(path.read_text("utf-8"))["search_rules"], str(path))
+
+
+KEY_CASES = [(lang, case) for lang, table in VECTORS["languages"].items() for case in table["keys"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "case"), KEY_CASES, ids=[f"{lang}-{case['text']}" for lang, case in KEY_CASES]
+)
+def test_words_and_keys_follow_the_shared_table(lang: str, case: dict) -> None:
+    rules = vector_rules(lang)
     assert words(case["text"]) == case["words"]
-    assert keys(case["text"]) == case["keys"]
-    assert keys(case["text"], keep_if_empty=False) == case["keys_without_stop_words_only"]
+    assert keys(case["text"], rules) == case["keys"]
+    assert keys(case["text"], rules, keep_if_empty=False) == case["keys_without_stop_words_only"]
 
 
-def test_stems_and_shards_follow_the_shared_table() -> None:
-    assert {word: stem(word) for word in VECTORS["stems"]} == VECTORS["stems"]
+@pytest.mark.parametrize("lang", list(VECTORS["languages"]))
+def test_stems_follow_the_shared_table(lang: str) -> None:
+    rules = vector_rules(lang)
+    expected = VECTORS["languages"][lang]["stems"]
+    assert {word: stem(word, rules) for word in expected} == expected
+
+
+def test_shards_follow_the_shared_table() -> None:
     for case in VECTORS["shards"]:
         assert shard_of(case["key"], case["shards"]) == case["shard"], case
+
+
+def test_the_table_covers_every_declared_language_and_a_third_one() -> None:
+    assert set(languages.codes()) < set(VECTORS["languages"])
+    for code in languages.codes():  # the table reads the files the site is built with
+        assert vector_rules(code) == rules_of(code)
+
+
+def test_the_shipped_languages_keep_the_stop_words_of_both_and_their_own_plurals() -> None:
+    """One list of stop words in every index (today's, which mixed both languages), and each
+    language's stemmer: French plurals in -aux are not English ones."""
+    union = frozenset().union(*(rules_of(code).stop_words for code in languages.codes()))
+    assert {"le", "les", "de", "the", "of", "a"} <= union
+    for code in languages.codes():
+        assert language_rules(code).stop_words == union
+        assert language_rules(code).plurals == rules_of(code).plurals
+    assert stem("commerciaux", rules_of("fr")) == "commercial"
+    assert stem("commerciaux", rules_of("en")) == "commerciaux"
+    assert stem("leads", rules_of("en")) == "lead" == stem("leads", rules_of("fr"))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("stop_words: [le, la]", "one string of words"),
+        ("plurals: [{to: al}]", "plural 1 has no suffix"),
+        ("plurals: [{suffix: s, replace: x}]", "plural 1: unknown replace"),
+        ("plurals: [{suffix: ''}]", "empty suffix"),
+        ("stemmer: light", "a mapping of stop_words, shortest and plurals"),
+    ],
+)
+def test_a_mistake_in_search_rules_is_named(data: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Rules.from_strings(yaml.safe_load(data), "de.yml: search_rules")
+
+
+def test_no_search_rules_means_no_stop_words_and_no_stemming() -> None:
+    rules = Rules.from_strings(None)
+    assert keys("Les accords de niveaux", rules) == ["les", "accords", "de", "niveaux"]
+
+
+def test_rules_are_folded_when_read() -> None:
+    rules = Rules.from_strings(
+        yaml.safe_load("stop_words: Für DIE\nplurals: [{suffix: ÄS, to: É}]"), "test"
+    )
+    assert rules.stop_words == {"fur", "die"}
+    assert stem("blas", rules) == "ble" and stem("blas", Rules()) == "blas"
 
 
 def test_prose_only_with_headings_weighted() -> None:
@@ -40,7 +118,7 @@ def test_prose_only_with_headings_weighted() -> None:
         '<nav class="gl-letters"><a>A</a></nav><pre><code>x = 1</code></pre>'
         "<h2>Pièges</h2><p>Trop de leads<br>non qualifiés.</p>"
     )
-    weights = text_weights("Accord de niveau de service", html)
+    weights = text_weights("Accord de niveau de service", html, language_rules("fr"))
     assert weights["engagement"] == 1 and weights["ecrit"] == 1 and weights["marketing"] == 1
     assert weights["accord"] == 2 * search_index.HEADING_WEIGHT  # page title and h1
     assert weights["piege"] == search_index.HEADING_WEIGHT
@@ -69,7 +147,19 @@ def test_every_key_is_in_its_shard_and_the_names_file_lists_every_page() -> None
     files = build(documents, "fr", "en")
     names = json.loads(files["names.json"])
     assert names["lang"] == "fr" and names["other_lang"] == "en"
-    assert sorted(names["stop_words"]) == sorted(search_index.STOP_WORDS)
+    assert names["stop_words"] == sorted(language_rules("fr").stop_words)  # both languages'
+    assert names["stemming"] == {
+        "fr": {
+            "shortest": 4,
+            "plurals": [
+                ["eaux", "eau", 0, ""],
+                ["aux", "al", 5, ""],
+                ["s", "", 0, "ss"],
+                ["ux", "u", 0, ""],
+            ],
+        },
+        "en": {"shortest": 4, "plurals": [["s", "", 0, "ss"]]},
+    }
     assert [row[0] for row in names["docs"]] == [doc.url for doc in documents]
     assert names["docs"][3] == [
         "glossaire/terme-3/",
@@ -95,3 +185,39 @@ def test_shards_grow_in_number_not_in_size() -> None:
     assert count & (count - 1) == 0  # a power of two
     biggest = max(len(gzip.compress(data)) for name, data in large.items() if name != "names.json")
     assert biggest < 3 * search_index.SHARD_TARGET
+
+
+def test_a_third_language_is_indexed_with_its_own_rules_and_those_of_its_names() -> None:
+    """German rules from a test file, with no code of its own: names.json carries the stemming
+    of the index's languages, and a page not yet translated says its names are French."""
+    german, french = vector_rules("de"), vector_rules("fr")
+    stop_words = german.stop_words | french.stop_words
+    rules = {"de": german.with_stop_words(stop_words), "fr": french.with_stop_words(stop_words)}
+    prose = "<p>Die Rechnungen der Kundinnen</p>"
+    documents = [
+        Document(
+            url="de/glossar/rechnung/",
+            title="Rechnung",
+            names=("Rechnung",),
+            other_names=("Facture",),
+            weights=text_weights("Rechnung", prose, rules["de"]),
+        ),
+        Document(
+            url="de/glossar/sla/",
+            title="Accord de niveau de service",
+            names=("Accord de niveau de service", "SLA"),
+            other_names=("Accord de niveau de service", "SLA"),
+            names_lang="fr",
+        ),
+    ]
+    files = build(documents, "de", "fr", rules)
+    names = json.loads(files["names.json"])
+    assert names["stop_words"] == sorted(stop_words) and "der" in stop_words
+    assert names["stemming"] == {"de": german.stemming_json(), "fr": french.stemming_json()}
+    assert ["innen", "in", 0, ""] in names["stemming"]["de"]["plurals"]
+    assert len(names["docs"][0]) == 6  # names in German and French: nothing more to say
+    assert names["docs"][1][6] == ["fr", "fr"]
+    (shard,) = [json.loads(data) for name, data in files.items() if name != "names.json"]
+    assert shard["rechnung"] == [0, 5 + 1] and shard["kundin"] == [0, 1] and "der" not in shard
+    with pytest.raises(ValueError, match="no search rules for fr"):
+        build(documents, "de", "fr", {"de": german})

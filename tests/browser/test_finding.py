@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks import urls
+from hooks import languages, search_index, urls
 from hooks.model import Glossary
 from hooks.validate import check_glossary
 
@@ -125,30 +125,109 @@ def test_search_puts_the_expected_page_first(
 
 
 def test_the_browser_engine_follows_the_shared_word_table(page, site_url: str) -> None:
-    """search-engine.js folds, stems and shards words as hooks/search_index.py does."""
+    """search-engine.js folds, stems and shards words as hooks/search_index.py does, for each
+    language of the table (a German one too) from the rules as names.json carries them."""
     vectors = json.loads((ROOT / "tests" / "data" / "search_vectors.json").read_text("utf-8"))
+    tables = {
+        lang: {**table, "rules": _vector_rules(table["rules"]).to_json()}
+        for lang, table in vectors["languages"].items()
+    }
     page.goto(site_url)
     found = page.evaluate(
-        """async (vectors) => {
+        """async ({ tables, shards }) => {
             const engine = await import("./assets/glossary/search-engine.js");
-            const index = await (await fetch("./search/names.json")).json();
-            const stop = new Set(index.stop_words);
+            const languages = {};
+            for (const [lang, table] of Object.entries(tables)) {
+                const rules = engine.rules(table.rules.stop_words, table.rules);
+                languages[lang] = {
+                    keys: table.keys.map(({ text }) => ({
+                        text,
+                        words: engine.words(text),
+                        keys: engine.keys(text, rules),
+                        keys_without_stop_words_only: engine.keys(text, rules, false),
+                    })),
+                    stems: Object.fromEntries(
+                        Object.keys(table.stems).map((word) => [word, engine.stem(word, rules)])),
+                };
+            }
             return {
-                keys: vectors.keys.map(({ text }) => ({
-                    text,
-                    words: engine.words(text),
-                    keys: engine.keys(text, stop),
-                    keys_without_stop_words_only: engine.keys(text, stop, false),
-                })),
-                stems: Object.fromEntries(
-                    Object.keys(vectors.stems).map((word) => [word, engine.stem(word)])),
-                shards: vectors.shards.map(({ key, shards }) =>
+                languages,
+                shards: shards.map(({ key, shards }) =>
                     ({ key, shards, shard: engine.shardOf(key, shards) })),
             };
         }""",
-        vectors,
+        {"tables": tables, "shards": vectors["shards"]},
     )
-    assert found == {key: vectors[key] for key in ("keys", "stems", "shards")}
+    assert found["shards"] == vectors["shards"]
+    for lang, table in vectors["languages"].items():
+        assert found["languages"][lang] == {"keys": table["keys"], "stems": table["stems"]}, lang
+
+
+def test_each_index_carries_the_rules_of_its_languages(built_site: Path) -> None:
+    """names.json of each language: every declared language's stop words, and the stemming of
+    the index's languages as their strings files declare it."""
+    for lang in languages.codes():
+        index = json.loads((built_site / urls.prefix(lang) / "search" / "names.json").read_bytes())
+        expected = search_index.language_rules(lang)
+        assert index["stop_words"] == sorted(expected.stop_words)
+        assert index["stemming"][lang] == expected.stemming_json()
+        assert set(index["stemming"]) == {lang, languages.companion(lang)}
+
+
+def test_a_third_language_index_finds_names_by_the_rules_of_their_language(
+    page, site_url: str
+) -> None:
+    """A German index built in Python with the test's German rules, ranked by search-engine.js:
+    a German plural finds the German name, a French plural the French name of a page not yet
+    translated, and the full text is keyed with German rules."""
+    german, french = _vector_rules(_GERMAN), _vector_rules("hooks/templates/strings/fr.yml")
+    stop_words = german.stop_words | french.stop_words
+    rules = {"de": german.with_stop_words(stop_words), "fr": french.with_stop_words(stop_words)}
+    documents = [
+        search_index.Document(
+            url="de/glossar/rechnung/",
+            title="Rechnung",
+            names=("Rechnung",),
+            other_names=("Facture",),
+        ),
+        search_index.Document(
+            url="de/glossar/kanal/",
+            title="Canal commercial",
+            names=("Canal commercial",),
+            other_names=("Canal commercial",),
+            names_lang="fr",
+            other_names_lang="fr",
+        ),
+    ]
+    names = json.loads(search_index.build(documents, "de", "fr", rules)["names.json"])
+    page.goto(site_url)
+    found = page.evaluate(
+        """async (names) => {
+            const engine = await import("./assets/glossary/search-engine.js");
+            const index = new engine.SearchIndex(names, location.href);
+            const first = (query) => index.byName(query).map((result) =>
+                [result.doc.url, result.tier, result.name.lang]);
+            return {
+                rechnungen: first("die Rechnungen "),
+                commerciaux: first("canaux commerciaux "),
+                stem: engine.stem("kundinnen", index.languages.de),
+            };
+        }""",
+        names,
+    )
+    assert found == {
+        "rechnungen": [["de/glossar/rechnung/", 0, "de"]],
+        "commerciaux": [["de/glossar/kanal/", 0, "fr"]],
+        "stem": "kundin",
+    }
+
+
+_GERMAN = "tests/data/search_rules_de.yml"
+
+
+def _vector_rules(path: str) -> search_index.Rules:
+    data = yaml.safe_load((ROOT / path).read_text("utf-8"))
+    return search_index.Rules.from_strings(data["search_rules"], path)
 
 
 def test_keyboard_moves_through_the_results_and_enter_opens_one(page, site_url: str) -> None:

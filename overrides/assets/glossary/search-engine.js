@@ -7,7 +7,9 @@
  * Ranking: exact name > name beginning with the query > name containing its words > name within
  * a typo (Damerau–Levenshtein 1 for words of 5–7 letters, 2 from 8) > full text. fold, words,
  * stem, keys and shardOf repeat hooks/search_index.py: tests/data/search_vectors.json holds both
- * to the same results. The article words to leave out come with names.json (one list). */
+ * to the same results. Which words to leave out and how plurals end is data, per language, that
+ * comes with names.json: a name is keyed with the rules of its own language, a query with each
+ * language's to match the names of that language, the full text with the index's language. */
 
 const LIGATURES = { "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss" };
 
@@ -23,19 +25,28 @@ export function words(text) {
   return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
 }
 
-export function stem(word) {
-  if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
-  if (word.endsWith("eaux")) return word.slice(0, -1);
-  if (word.endsWith("aux") && word.length > 4) return word.slice(0, -3) + "al";
-  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
-  if (word.endsWith("x") && word[word.length - 2] === "u") return word.slice(0, -1);
+/* A language's rules, as names.json carries them (hooks/search_index.py, Rules): the stop words
+ * and its plural stemmer, { shortest, plurals: [[suffix, to, minLength, unless]] }. */
+export function rules(stopWords, stemming) {
+  const { shortest = 0, plurals = [] } = stemming || {};
+  return { stopWords: new Set(stopWords), shortest, plurals };
+}
+
+/* The singular of a folded word: the first plural rule that applies replaces its ending. */
+export function stem(word, { shortest, plurals }) {
+  if (word.length < shortest || !/^\p{L}+$/u.test(word)) return word;
+  for (const [suffix, to, minLength, unless] of plurals) {
+    if (word.endsWith(suffix) && word.length >= minLength && !(unless && word.endsWith(unless))) {
+      return word.slice(0, word.length - suffix.length) + to;
+    }
+  }
   return word;
 }
 
-export function keys(text, stopWords, keepIfEmpty = true) {
+export function keys(text, language, keepIfEmpty = true) {
   const found = words(text);
-  const kept = found.filter((word) => !stopWords.has(word));
-  return (kept.length ? kept : keepIfEmpty ? found : []).map(stem);
+  const kept = found.filter((word) => !language.stopWords.has(word));
+  return (kept.length ? kept : keepIfEmpty ? found : []).map((word) => stem(word, language));
 }
 
 export function shardOf(key, shards) {
@@ -84,10 +95,16 @@ export class SearchIndex {
     this.shards = data.shards;
     this.lang = data.lang;
     this.otherLang = data.other_lang;
-    this.stopWords = new Set(data.stop_words);
+    this.languages = {}; // the rules of every language of the index's names, by code
+    for (const [code, stemming] of Object.entries(data.stemming)) {
+      this.languages[code] = rules(data.stop_words, stemming);
+    }
     this.shardCache = new Map();
     this.vocabulary = new Set();
-    this.docs = data.docs.map(([url, title, abbreviation, summary, names, otherNames], id) => {
+    this.docs = data.docs.map((row, id) => {
+      const [url, title, abbreviation, summary, names, otherNames] = row;
+      // the languages of the names, given only when not the index's two (not yet translated)
+      const [namesLang, otherNamesLang] = row[6] || [this.lang, this.otherLang];
       const doc = { id, url, title, abbreviation, summary, names: [] };
       const isTerm = otherNames.length > 0 || Boolean(abbreviation);
       names.forEach((text, position) => {
@@ -98,29 +115,35 @@ export class SearchIndex {
             : text === abbreviation
               ? KIND.abbreviation
               : KIND.alias;
-        doc.names.push(this.name(text, kind));
+        doc.names.push(this.name(text, kind, namesLang));
       });
-      for (const text of otherNames) doc.names.push(this.name(text, KIND.otherLanguage));
+      for (const text of otherNames) {
+        doc.names.push(this.name(text, KIND.otherLanguage, otherNamesLang));
+      }
       return doc;
     });
   }
 
-  name(text, kind) {
-    const nameKeys = keys(text, this.stopWords);
+  name(text, kind, lang) {
+    const nameKeys = keys(text, this.languages[lang]);
     for (const key of nameKeys) this.vocabulary.add(key);
-    return { text, kind, keys: nameKeys };
+    return { text, kind, lang, keys: nameKeys };
   }
 
   /* Results matched by name, best first: [{doc, tier, kind, cost, name}]. */
   byName(query) {
-    const wanted = keys(query, this.stopWords);
-    if (!wanted.length) return [];
+    // the query's keys by the rules of each language, to match the names of that language
+    const wanted = {};
+    for (const [code, language] of Object.entries(this.languages)) {
+      wanted[code] = keys(query, language);
+    }
+    if (!wanted[this.lang].length) return [];
     const open = !/\s$/.test(query); // the last word may still be typed
     const results = [];
     for (const doc of this.docs) {
       let best = null;
       for (const name of doc.names) {
-        const match = matchName(wanted, name.keys, open);
+        const match = matchName(wanted[name.lang], name.keys, open);
         if (!match) continue;
         const candidate = { doc, name, ...match };
         if (!best || compare(candidate, best) < 0) best = candidate;
@@ -148,7 +171,7 @@ export class SearchIndex {
   /* Full-text results, best first: pages holding every word of the query. A word found
    * nowhere is read as the closest name word within a typo ("retension" → retention). */
   async byText(query) {
-    const wanted = [...new Set(keys(query, this.stopWords, false))];
+    const wanted = [...new Set(keys(query, this.languages[this.lang], false))];
     if (!wanted.length) return [];
     const lists = await Promise.all(
       wanted.map(async (key) => {
