@@ -521,21 +521,38 @@ class NameFinder(Generic[T]):
         folded = [_fold(word.group()) for word in words]
         index = 0
         while index < len(words):
-            best = None
-            end = index
-            while end < len(words) and tuple(folded[index : end + 1]) in self.prefixes:
-                if end > index:
-                    gap = text[words[end - 1].end() : words[end].start()]
-                    if not JOINER.match(gap):
-                        break
-                exact = tuple(match.group() for match in words[index : end + 1])
-                found = self.exact.get(exact) or self.folded.get(tuple(folded[index : end + 1]))
-                if found:
-                    best = (end, found)
-                end += 1
+            best = longest_at(text, words, folded, index, self.prefixes, self.exact, self.folded)
             if best is None:
                 index += 1
                 continue
-            last, found = best
-            yield words[index].start(), words[last].end(), found
-            index = last + 1
+            size, found = best
+            yield words[index].start(), words[index + size - 1].end(), found
+            index += size
+
+
+def longest_at(
+    text: str,
+    words: list[re.Match[str]],
+    folded: list[str],
+    index: int,
+    prefixes: set[tuple[str, ...]],
+    exact: dict[tuple[str, ...], T],
+    by_folded: dict[tuple[str, ...], T],
+) -> tuple[int, T] | None:
+    """The longest name starting at word ``index`` of ``text``, as (words it spans, its value):
+    grow while the words begin a name and are joined by a space or a hyphen (``JOINER``); an
+    ``exact`` name matches with its case, one of ``by_folded`` in any case. The term linker
+    (hooks/term_links.py) and the name finder here share it."""
+    best = None
+    end = index
+    while end < len(words) and tuple(folded[index : end + 1]) in prefixes:
+        if end > index:
+            gap = text[words[end - 1].end() : words[end].start()]
+            if not JOINER.match(gap):
+                break
+        found = exact.get(tuple(match.group() for match in words[index : end + 1]))
+        found = found or by_folded.get(tuple(folded[index : end + 1]))
+        if found:
+            best = (end - index + 1, found)
+        end += 1
+    return best

@@ -23,7 +23,7 @@ from hooks import names
 from hooks.model import DEPRECATED, Glossary
 
 # Names are cut into words, and joined across a gap, as names.py does for deprecated names.
-_WORD, _JOINER = names.WORD, names.JOINER
+_WORD = names.WORD
 
 _PROTECTED = re.compile(
     r"""
@@ -112,20 +112,8 @@ class Matcher:
     def _longest_at(
         self, text: str, words: list[re.Match[str]], folded: list[str], index: int
     ) -> tuple[int, Target] | None:
-        """The longest name starting at word ``index``: grow while the words begin a name."""
-        best = None
-        end = index
-        while end < len(words) and tuple(folded[index : end + 1]) in self.prefixes:
-            if end > index:
-                gap = text[words[end - 1].end() : words[end].start()]
-                if not _JOINER.match(gap):
-                    break
-            exact = tuple(match.group() for match in words[index : end + 1])
-            target = self.exact.get(exact) or self.folded.get(tuple(folded[index : end + 1]))
-            if target is not None:
-                best = (end - index + 1, target)
-            end += 1
-        return best
+        """The longest name starting at word ``index`` (names.longest_at)."""
+        return names.longest_at(text, words, folded, index, self.prefixes, self.exact, self.folded)
 
 
 def first_mentions(markdown: str, matcher: Matcher, skip: set[str]) -> list[Mention]:
