@@ -138,12 +138,17 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
     session = preview.session
-    untwinned = [
-        page
-        for src_uri, page in _state.pages.items()
-        if lang not in _state.twins.get(src_uri, {lang: ""})
-    ]
-    pages = render.pages(_state.glossary, lang, _state.mentions, untwinned, _edit_url(config))
+    # Hand-written pages lacking ``lang``, each once: twins written in two other languages are
+    # one page to translate, listed in the first declared language it has (the default's, if any).
+    untwinned: dict[str, content.ContentPage] = {}
+    for src_uri in _state.pages:
+        group = _state.twins.get(src_uri, {lang: ""})
+        if lang not in group:
+            first = next(group[code] for code in languages.codes() if code in group)
+            untwinned[first] = _state.pages[first]
+    pages = render.pages(
+        _state.glossary, lang, _state.mentions, untwinned.values(), _edit_url(config)
+    )
     generated = [(page.src_uri, page.markdown, page.in_nav, page.source) for page in pages] + [
         (urls.term_src(lang, entry_id), preview.never_valid_page(entry_id, lang), False, None)
         for entry_id in session.never_valid
