@@ -352,6 +352,18 @@ def test_the_to_translate_pages_list_what_each_language_lacks(site: Path) -> Non
     assert "Rien ne manque en français." in french.text_content()
 
 
+def test_german_prose_links_the_terms_written_in_german_only(site: Path) -> None:
+    """The term linker of German links "Smarketing" to its German page, not "SAL" nor "SQL",
+    whose German pages are not yet translated; the entry lists the page under "Used in"."""
+    home = page_at(site, "de")
+    (paragraph,) = [p for p in home.xpath("//article//p") if "SQL" in p.text_content()]
+    assert paragraph.xpath(".//a/@href") == ["glossar/smarketing/"]
+    smarketing = page_at(site, "de/glossar/smarketing")
+    (used_in,) = smarketing.xpath('//h2[@data-section="used_in"]/following-sibling::ul[1]')
+    assert used_in.xpath(".//a/@href") == ["../../"]
+    assert not page_at(site, "de/glossar/sql").xpath('//h2[@data-section="used_in"]')
+
+
 def test_glossary_status_in_the_project_lists_what_each_language_lacks(project: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "hooks.cli", "status"],
