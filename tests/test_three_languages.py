@@ -437,6 +437,19 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
         assert "Lead accepté par les ventes" in by_url[FOLDER[lang] + FRENCH_ONLY + "/"][4]
 
 
+def test_the_german_index_is_stemmed_with_the_german_rules(site: Path) -> None:
+    """de.yml's search_rules: "Erwartungen" (ungen → ung) and "Leads" (s) are stored by their
+    stems, and the German stop words are left out."""
+    folder = site / "de" / "search"
+    names = json.loads((folder / "names.json").read_bytes())
+    assert "de" in names["stemming"] and "und" in names["stop_words"]
+    keys = set()
+    for shard in folder.glob("text-*.json"):
+        keys.update(json.loads(shard.read_bytes()))
+    assert {"erwartung", "lead", "verkaufstrichter"} <= keys
+    assert not {"erwartungen", "leads", "und", "der"} & keys
+
+
 # --- exports -------------------------------------------------------------------------------------
 
 
