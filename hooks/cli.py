@@ -143,6 +143,8 @@ def _check(paths: list[str], fix: bool, lang: str) -> int:
                 "fixed-summary", n=len(fixed), files=msg("n-files", n=len({p.path for p in fixed}))
             ).text(lang)
         )
+    if (Path.cwd() / "mkdocs.yml").is_file():  # the words of each declared language
+        problems += languages.word_problems(Path.cwd())
     if problems:
         problems = sorted(set(problems))
         _print_problems(problems, lang=lang)

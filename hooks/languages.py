@@ -19,12 +19,15 @@ the ``mkdocs.yml`` of the project they work on (:func:`use_project`), else the s
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from hooks.problems import Problem, msg
 
 ENGINE = Path(__file__).parent
 PROJECT = ENGINE.parent  # the shipped site: its mkdocs.yml is the default declaration
@@ -168,13 +171,73 @@ def get(code: str) -> Language:
     return current().get(code)
 
 
+# Per language by nature, not translations of the default language's: neither compared nor
+# borrowed (a French correction of Material's words is no English word).
+FREE_WORDS = frozenset({"in_language", "language_names", "theme", "search_rules"})
+
+
 def words(code: str) -> dict[str, Any]:
-    """The words of generated pages in ``code`` (its ``glossary_strings`` file)."""
-    path = get(code).strings
-    return _read_words(path, path.stat().st_mtime_ns)
+    """The words of generated pages in ``code`` (its ``glossary_strings`` file). A word the
+    file lacks is the default language's: ``word_problems`` reports it, and a preview keeps
+    working meanwhile instead of failing on the first page that needs it."""
+    own = _file_words(get(code).strings)
+    if code == default():
+        return own
+    shared = {k: v for k, v in _file_words(get(default()).strings).items() if k not in FREE_WORDS}
+    return _merged(shared, own)
+
+
+def _file_words(path: Path) -> dict[str, Any]:
+    try:
+        return _read_words(path, path.stat().st_mtime_ns)
+    except (OSError, yaml.YAMLError):
+        return {}
 
 
 @cache
 def _read_words(path: Path, mtime: int) -> dict[str, Any]:
     """Read once per version of the file, so ``mkdocs serve`` picks up an edit."""
-    return yaml.safe_load(path.read_text("utf-8"))
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def _merged(base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in own.items():
+        both = isinstance(value, dict) and isinstance(base.get(key), dict)
+        merged[key] = _merged(base[key], value) if both else value
+    return merged
+
+
+def word_problems(root: Path) -> list[Problem]:
+    """Words files that cannot be read, or lack words the default language's file has."""
+    found: list[Problem] = []
+    expected = _keys(_file_words(get(default()).strings))
+    for language in current().all:
+        shown = os.path.relpath(language.strings, root)
+        try:
+            data = yaml.safe_load(language.strings.read_text("utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            found.append(Problem(shown, 1, 1, msg("words-unreadable", reason=_reason(error))))
+            continue
+        missing = sorted(expected - _keys(data if isinstance(data, dict) else {}))
+        if missing:
+            message = msg("words-missing", n=len(missing), keys=", ".join(missing))
+            found.append(Problem(shown, 1, 1, message))
+    return found
+
+
+def _keys(data: dict[str, Any], prefix: str = "") -> set[str]:
+    found = set()
+    for key, value in data.items():
+        if not prefix and key in FREE_WORDS:
+            continue
+        name = f"{prefix}{key}"
+        found |= _keys(value, name + ".") if isinstance(value, dict) else {name}
+    return found
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return error.strerror or type(error).__name__
+    return str(getattr(error, "problem", None) or error).strip()

@@ -77,13 +77,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     glossary_dir = root / "glossary"
     docs_dir = Path(config.docs_dir)
-    fingerprint = _fingerprint((glossary_dir, "*.y*ml"), (docs_dir, "*.md"))
+    words = (
+        (language.strings.parent, language.strings.name) for language in languages.current().all
+    )
+    fingerprint = _fingerprint((glossary_dir, "*.y*ml"), (docs_dir, "*.md"), *words)
     if fingerprint != _state.fingerprint:
         glossary, problems = check_glossary(glossary_dir, "glossary")
         entries_valid = not problems
         pages, page_problems = content.read_pages(docs_dir)
         twins, twin_problems = content.twins(pages)
-        problems += page_problems + twin_problems
+        problems += page_problems + twin_problems + languages.word_problems(root)
         if not problems:  # names misused in pages: deprecated, or homonyms left to chance
             problems += names.page_problems(pages, glossary, docs_dir.name)
         if problems and not preview.session.serving:

@@ -531,3 +531,30 @@ def test_the_german_strings_file_translates_every_key_of_the_english_one() -> No
     assert {"fr", "en"} <= set(german["in_language"])
     assert {"fr", "en", "de"} <= set(german["language_names"])
     assert german["to_translate_slug"] == "zu-uebersetzen"
+
+
+def test_a_words_file_missing_a_word_is_a_clear_problem(project: Path, tmp_path: Path) -> None:
+    """A language's words file that lacks a word of the default language's is named, with the
+    word, by `glossary check` and stops a strict build; a preview shows that word in the
+    default language meanwhile (hooks/languages.py)."""
+    broken = tmp_path / "project"
+    shutil.copytree(project, broken)
+    strings = broken / "strings" / "de.yml"
+    text = strings.read_text("utf-8")
+    assert "\nuntranslated_label:" in text
+    strings.write_text(re.sub(r"(?m)^untranslated_label: .*\n", "", text), "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "hooks.cli", "check", "--lang", "en"],
+        cwd=broken,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "strings/de.yml:1:1: one word of the default language is missing, "
+        "shown in that language meanwhile: untranslated_label"
+    )
+    built = build_site(tmp_path / "site", broken / "mkdocs.yml")
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert "strings/de.yml:1:1:" in built.stderr
