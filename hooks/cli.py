@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         help="language of the messages (default: from LC_ALL, LC_MESSAGES or LANG)",
     )
     gaps = commands.add_parser(
-        "status", help="per entry, what one language has that the other lacks (for translators)"
+        "status",
+        help="what is not yet translated, and per entry what one language lacks (for translators)",
     )
     gaps.add_argument("directory", nargs="?", default="glossary", help="default: glossary")
     export = commands.add_parser(

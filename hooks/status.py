@@ -95,9 +95,9 @@ def report(glossary: Glossary) -> str:
     codes = languages.codes()
     headers = ("entry", "field", *codes, "missing in")
     if found:
-        lines.append("What one language gives and the other lacks, entry by entry.")
-        lines.append("A gap may be intended: compare the two languages before filling it.")
-        lines.append("Aliases marked as another language ({text: …, lang: en}) are not counted.")
+        lines.append("What one language of an entry gives and another lacks, entry by entry.")
+        lines.append("A gap may be intended: compare the languages before filling it.")
+        lines.append("Aliases marked as another language ({text: …, lang: …}) are not counted.")
         lines.append("")
         rows = [headers] + [
             (

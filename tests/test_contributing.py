@@ -388,9 +388,9 @@ def test_status_prints_a_table_then_the_entries_without_gaps(
     monkeypatch.chdir(tmp_path)
     assert main(["status"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "What one language gives and the other lacks, entry by entry.",
-        "A gap may be intended: compare the two languages before filling it.",
-        "Aliases marked as another language ({text: …, lang: en}) are not counted.",
+        "What one language of an entry gives and another lacks, entry by entry.",
+        "A gap may be intended: compare the languages before filling it.",
+        "Aliases marked as another language ({text: …, lang: …}) are not counted.",
         "",
         "entry  field         fr   en  missing in",
         "alpha  aliases       3    2   en",
