@@ -294,7 +294,8 @@ def _mentioned(page: content.ContentPage) -> set[str]:
 
 def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
     """A term page is found by its entry's names in both languages and shown with its summary;
-    another page by its title, shown with its description. The A–Z index is not prose."""
+    another page by its title, shown with its description. The A–Z index and the "to
+    translate" page are lists of names, not prose: found by their titles only."""
     url = page.url
     entry = _entry_of(page.file.src_uri)
     rules = search_index.language_rules(lang)
@@ -316,7 +317,7 @@ def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
         )
     title = page.title or ""
     description = (page.meta or {}).get("description") or ""
-    is_index = page.file.src_uri == urls.index_src(lang)
+    is_index = page.file.src_uri in (urls.index_src(lang), urls.to_translate_src(lang))
     return search_index.Document(
         url=url,
         title=title,
