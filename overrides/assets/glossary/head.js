@@ -1,4 +1,5 @@
-/* Runs in <head>, before Material's bundle, on every page.
+/* Runs in <head>, before Material's bundle, on every page: overrides/main.html writes it there
+ * inline (as a file it was one more request before the first paint).
  *
  * Material fetches sitemap.xml beside every hreflang link to find twins for its language
  * selector; ours links twins already, so those look-ups are answered here without a request.
