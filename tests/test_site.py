@@ -139,6 +139,26 @@ def test_no_resource_from_another_host(built_site: Path) -> None:
         assert "fonts.googleapis" not in text and "@import url(http" not in text, stylesheet
 
 
+def test_no_script_file_in_the_head_and_page_files_only_where_used(built_site: Path) -> None:
+    """No script file in the head, and the calculator's and the A–Z filter's files only on the
+    pages that use them (benchmarks/lighthouse.py, README)."""
+    for page in pages(built_site):
+        document = parse(page)
+        where = page.relative_to(built_site).as_posix()
+        assert not document.xpath("//head/script[@src]"), where
+        styles = document.xpath('//head/link[@rel="stylesheet"][not(@media="print")]/@href')
+        has_calculator = bool(document.xpath('//*[@data-calculator="sla"]'))
+        has_filter = bool(document.xpath("//*[@data-glossary-filter]"))
+        scripts = document.xpath("//script/@src")
+        assert any("calculator/calculator.css" in href for href in styles) == has_calculator, where
+        assert any("calculator/main.js" in src for src in scripts) == has_calculator, where
+        assert any("glossary/index-filter.js" in src for src in scripts) == has_filter, where
+    assert parse(built_site / "outils/calculateur-sla/index.html").xpath("//*[@data-calculator]")
+    assert parse(built_site / "glossaire/index.html").xpath("//*[@data-glossary-filter]")
+    head = parse(built_site / "index.html").xpath("//head/script[not(@src)]/text()")
+    assert any("sitemap" in script for script in head), "head.js is inline"
+
+
 def test_index_groups_terms_by_letter_in_french_order(built_site: Path) -> None:
     index = parse(built_site / "glossaire" / "index.html")
     headings = index.xpath("//h2[starts-with(@id, 'lettre-')]")
