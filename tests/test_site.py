@@ -139,13 +139,19 @@ def test_no_resource_from_another_host(built_site: Path) -> None:
         assert "fonts.googleapis" not in text and "@import url(http" not in text, stylesheet
 
 
-def test_no_script_file_in_the_head_and_page_files_only_where_used(built_site: Path) -> None:
-    """No script file in the head, and the calculator's and the A–Z filter's files only on the
-    pages that use them (benchmarks/lighthouse.py, README)."""
+def test_nothing_but_styles_waits_before_the_first_paint(built_site: Path) -> None:
+    """No script file in the head, Material's bundle deferred, and the calculator's and the A–Z
+    filter's files only on the pages that use them (benchmarks/lighthouse.py, README)."""
     for page in pages(built_site):
         document = parse(page)
         where = page.relative_to(built_site).as_posix()
         assert not document.xpath("//head/script[@src]"), where
+        classic = document.xpath(
+            '//script[@src][not(@type="module")][not(@defer)][not(@async)]/@src'
+        )
+        assert not classic, f"{where}: {classic}"
+        bundle = document.xpath('//script[contains(@src, "assets/javascripts/bundle.")]')
+        assert len(bundle) == 1 and bundle[0].get("defer") is not None, where
         styles = document.xpath('//head/link[@rel="stylesheet"][not(@media="print")]/@href')
         has_calculator = bool(document.xpath('//*[@data-calculator="sla"]'))
         has_filter = bool(document.xpath("//*[@data-glossary-filter]"))
