@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import io
 import json
 import os
 import shutil
@@ -170,8 +171,7 @@ class _Host(_Plain):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        self.wfile.write(body)
-        return None
+        return io.BytesIO(body)  # written by do_GET, left out by do_HEAD
 
     def end_headers(self) -> None:
         if not any(line.startswith(b"Cache-Control") for line in self._headers_buffer):
