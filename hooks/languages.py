@@ -180,10 +180,24 @@ def words(code: str) -> dict[str, Any]:
     """The words of generated pages in ``code`` (its ``glossary_strings`` file). A word the
     file lacks is the default language's: ``word_problems`` reports it, and a preview keeps
     working meanwhile instead of failing on the first page that needs it."""
-    own = _file_words(get(code).strings)
-    if code == default():
+    paths = (get(code).strings, get(default()).strings)
+    return _words(*paths, *(_mtime(path) for path in paths))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@cache
+def _words(path: Path, default_path: Path, mtime: int, default_mtime: int) -> dict[str, Any]:
+    """Once per version of both files: pages ask for their words thousands of times a build."""
+    own = _file_words(path)
+    if path == default_path:
         return own
-    shared = {k: v for k, v in _file_words(get(default()).strings).items() if k not in FREE_WORDS}
+    shared = {k: v for k, v in _file_words(default_path).items() if k not in FREE_WORDS}
     return _merged(shared, own)
 
 
