@@ -221,3 +221,31 @@ def test_a_third_language_is_indexed_with_its_own_rules_and_those_of_its_names()
     assert shard["rechnung"] == [0, 5 + 1] and shard["kundin"] == [0, 1] and "der" not in shard
     with pytest.raises(ValueError, match="no search rules for fr"):
         build(documents, "de", "fr", {"de": german})
+
+
+PROSE_CASES = [
+    ("<p>Le <em>lead</em> scoring</p>", [("Le ", False), ("lead", False), (" scoring", False)]),
+    (
+        '<h2 id=\'a\'>Exemple<a class="headerlink" href="#a">¶</a></h2><p>Un &amp; deux</p>',
+        [("Exemple", True), ("Un & deux", False)],
+    ),
+    ('<dl class="gl-facts"><dt>Abréviation</dt><dd>SLA</dd></dl><p>après</p>', [("après", False)]),
+    ("<div class='x gl-index'><div><p>liste</p></div></div>fin", [("fin", False)]),
+    ('<div data-calculator="sla"><form><p>champ</p></form></div><p>texte</p>', [("texte", False)]),
+    (
+        "a<br>b<br/>c<img src='x.png' alt='y'>d",
+        [("a", False), ("b", False), ("c", False), ("d", False)],
+    ),
+    ("<!-- note <p>cachée</p> --><p>vue</p><span/>fin", [("vue", False), ("fin", False)]),
+    (
+        "<pre><code>x = 1</code></pre><h3>Titre <code>y</code> suite</h3>",
+        [("Titre ", True), (" suite", True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), PROSE_CASES)
+def test_prose_is_the_text_a_reader_reads(html: str, expected: list[tuple[str, bool]]) -> None:
+    """Tags split runs, entities are decoded, headings are marked, and facts, lists, forms,
+    code, the calculator and comments are left out, with everything inside them."""
+    assert search_index.prose(html) == expected
