@@ -72,6 +72,9 @@ class Rules:
     stop_words: frozenset[str] = frozenset()
     shortest: int = 0
     plurals: tuple[Plural, ...] = ()
+    # each word's stem once: a 1,000-entry site stems half a million words, a few thousand
+    # of them different
+    stems: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_strings(cls, data: object, where: str = "search_rules") -> Rules:
@@ -151,6 +154,13 @@ def words(text: str) -> list[str]:
 
 def stem(word: str, rules: Rules) -> str:
     """The singular of a folded word by a language's plural rules: accords → accord."""
+    found = rules.stems.get(word)
+    if found is None:
+        found = rules.stems[word] = _stem(word, rules)
+    return found
+
+
+def _stem(word: str, rules: Rules) -> str:
     if len(word) < rules.shortest or not word.isalpha():
         return word
     for rule in rules.plurals:
