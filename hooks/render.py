@@ -266,7 +266,8 @@ def render_to_translate(
     words = strings(lang)
     fields: dict[str, list[str]] = {}
     for gap in status.gaps(glossary):
-        if lang in gap.missing_in.split(", "):
+        # names are a language's own (each says a concept its own ways): not a translation
+        if gap.field != "aliases" and lang in gap.missing_in.split(", "):
             fields.setdefault(gap.entry_id, []).append(words["to_translate_fields"][gap.field])
     gaps = [
         {
