@@ -137,7 +137,7 @@ def test_pushes_to_main_publish_the_site_on_pages() -> None:
     assert deploy["needs"] == "build"
 
 
-def test_issue_form_asks_for_both_languages() -> None:
+def test_issue_form_asks_for_french_and_leaves_english_optional() -> None:
     form = load(ISSUE_FORM)
     assert form["name"] and form["description"]
     fields = [item for item in form["body"] if item["type"] != "markdown"]
@@ -147,8 +147,8 @@ def test_issue_form_asks_for_both_languages() -> None:
     required = {
         item["id"] for item in fields if item.get("validations", {}).get("required") == "true"
     }
-    for lang in ("fr", "en"):
-        assert {f"{lang}-term", f"{lang}-summary"} <= required
+    assert {"fr-term", "fr-summary"} <= required  # the default language only (issue 14)
+    assert {"en-term", "en-summary"} <= set(ids) - required
     (category,) = [item for item in fields if item["id"] == "category"]
     assert set(CATEGORIES) <= set(category["attributes"]["options"])
 
