@@ -53,6 +53,7 @@ class _State:
     mentions: dict[tuple[str, str], list[content.ContentPage]] = field(default_factory=dict)
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL → alternates
     search: dict[str, list[search_index.Document]] = field(default_factory=dict)  # by language
+    search_rules: dict[str, search_index.Rules] = field(default_factory=dict)  # once a build
 
 
 _state = _State()
@@ -73,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _theme_in_language(config)
     if not _nested_build(config):
         _state.sitemap = preview.session.sitemap if preview.session.serving else {}
-        _state.search = {}
+        _state.search, _state.search_rules = {}, {}
     root = Path(config.config_file_path).parent
     glossary_dir = root / "glossary"
     docs_dir = Path(config.docs_dir)
@@ -298,7 +299,9 @@ def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
     translate" page are lists of names, not prose: found by their titles only."""
     url = page.url
     entry = _entry_of(page.file.src_uri)
-    rules = search_index.language_rules(lang)
+    rules = _state.search_rules.get(lang) or _state.search_rules.setdefault(
+        lang, search_index.language_rules(lang)
+    )
     if entry is not None:
         text = entry.text(lang)  # not yet translated: found by its default-language names
         names_lang = lang if entry.translated(lang) else languages.default()

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from hooks import languages, urls
+from hooks import languages, status, urls
 from hooks.collate import OTHERS, letter, sort_key
 from hooks.content import ContentPage
 from hooks.markup import plain, spans
@@ -249,8 +249,6 @@ def render_to_translate(
 ) -> str:
     """What a bilingual reader could translate into ``lang``: the entries not yet written in
     it, the fields its entries lack beside another language, and the pages it lacks."""
-    from hooks import status  # the same gaps as `glossary status`
-
     here = urls.to_translate_src(lang)
     missing = [
         {
@@ -265,7 +263,7 @@ def render_to_translate(
     ]
     words = strings(lang)
     fields: dict[str, list[str]] = {}
-    for gap in status.gaps(glossary):
+    for gap in status.gaps(glossary):  # the same gaps as `glossary status`
         # names are a language's own (each says a concept its own ways): not a translation
         if gap.field != "aliases" and lang in gap.missing_in.split(", "):
             fields.setdefault(gap.entry_id, []).append(words["to_translate_fields"][gap.field])
