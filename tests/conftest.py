@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import os
@@ -100,16 +101,42 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """Base URL of the built site served on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Base URL of ``folder`` served on 127.0.0.1 (a free port) while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def sitemap_alternates(sitemap: Path) -> dict[str, dict[str, str]]:
+    """Each URL of a sitemap.xml with its alternates: hreflang → href."""
+    from lxml import etree
+
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    return {
+        url.findtext("s:loc", namespaces=namespaces): {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("x:link[@rel='alternate']", namespaces)
+        }
+        for url in etree.parse(str(sitemap)).getroot().findall("s:url", namespaces)
+    }
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL of the built site served on 127.0.0.1 (a free port)."""
+    with serve_folder(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

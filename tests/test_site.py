@@ -14,7 +14,7 @@ from hooks import exports
 from hooks.collate import letter, sort_key
 from hooks.validate import check_glossary
 from tests import standards
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, sitemap_alternates
 
 REQUIRED = ("smarketing", "sla", "abm", "mql", "enps", "crr", "ltv")
 SITE_URL = "https://glossaire-smarketing.github.io/"
@@ -218,20 +218,7 @@ def test_edit_links_lead_to_the_source_file(built_site: Path, page: str, source:
 
 
 def test_sitemap_lists_every_page_with_the_same_alternates(built_site: Path) -> None:
-    from lxml import etree
-
-    namespaces = {
-        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-        "x": "http://www.w3.org/1999/xhtml",
-    }
-    sitemap = etree.parse(str(built_site / "sitemap.xml"))
-    listed = {
-        url.findtext("s:loc", namespaces=namespaces): {
-            link.get("hreflang"): link.get("href")
-            for link in url.findall("x:link", namespaces=namespaces)
-        }
-        for url in sitemap.findall("s:url", namespaces=namespaces)
-    }
+    listed = sitemap_alternates(built_site / "sitemap.xml")
     for page in pages(built_site):
         url = url_of(built_site, page)
         in_head = {

@@ -26,7 +26,7 @@ from lxml import etree, html
 from rdflib.namespace import SKOS
 
 from tests import standards
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site, sitemap_alternates
 from tests.test_one_language import _flatten, _material, page_texts
 
 pytestmark = pytest.mark.build
@@ -263,18 +263,7 @@ def test_hreflang_is_absolute_and_reciprocal_on_every_translated_page(site: Path
 
 
 def test_the_sitemap_lists_each_translated_page_with_its_alternates(site: Path) -> None:
-    namespaces = {
-        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-        "x": "http://www.w3.org/1999/xhtml",
-    }
-    tree = etree.parse(str(site / "sitemap.xml"))
-    sitemap = {
-        url.findtext("s:loc", namespaces=namespaces): {
-            link.get("hreflang"): link.get("href")
-            for link in url.findall("x:link[@rel='alternate']", namespaces)
-        }
-        for url in tree.getroot().findall("s:url", namespaces)
-    }
+    sitemap = sitemap_alternates(site / "sitemap.xml")
     pages = html_pages(site)
     indexable = {SITE_URL + url for url, document in pages.items() if not noindex(document)}
     assert set(sitemap) == indexable
@@ -364,14 +353,19 @@ def test_german_prose_links_the_terms_written_in_german_only(site: Path) -> None
     assert not page_at(site, "de/glossar/sql").xpath('//h2[@data-section="used_in"]')
 
 
-def test_glossary_status_in_the_project_lists_what_each_language_lacks(project: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "hooks.cli", "status"],
+def glossary(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The ``glossary`` command run in ``project`` (it reads ./mkdocs.yml's languages)."""
+    return subprocess.run(
+        [sys.executable, "-m", "hooks.cli", *args],
         cwd=project,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_glossary_status_in_the_project_lists_what_each_language_lacks(project: Path) -> None:
+    result = glossary(project, "status")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[:2] == [
@@ -382,13 +376,7 @@ def test_glossary_status_in_the_project_lists_what_each_language_lacks(project: 
 
 
 def test_glossary_check_in_the_project_passes(project: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "hooks.cli", "check"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = glossary(project, "check")
     assert (result.returncode, result.stdout) == (0, "5 entries checked: no problem\n")
 
 
@@ -404,13 +392,7 @@ def test_glossary_check_in_the_project_knows_german(project: Path, tmp_path: Pat
         ),
         "utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "hooks.cli", "check", str(broken)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = glossary(project, "check", str(broken))
     assert result.returncode == 1
     assert "lead.yml" in result.stdout and "term" in result.stdout, result.stdout
 
@@ -543,13 +525,7 @@ def test_a_words_file_missing_a_word_is_a_clear_problem(project: Path, tmp_path:
     text = strings.read_text("utf-8")
     assert "\nuntranslated_label:" in text
     strings.write_text(re.sub(r"(?m)^untranslated_label: .*\n", "", text), "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "hooks.cli", "check", "--lang", "en"],
-        cwd=broken,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = glossary(broken, "check", "--lang", "en")
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         "strings/de.yml:1:1: one word of the default language is missing, "

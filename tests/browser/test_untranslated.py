@@ -3,17 +3,14 @@ readable at 390 px, accessible in both colour schemes, its tooltip and language 
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser import axe
-from tests.conftest import _QuietHandler
+from tests.conftest import serve_folder
 from tests.test_three_languages import project, site  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.build
@@ -21,13 +18,8 @@ pytestmark = pytest.mark.build
 
 @pytest.fixture(scope="module")
 def three_url(site: Path) -> Iterator[str]:  # noqa: F811 - the imported fixture
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
