@@ -22,12 +22,11 @@ from typing import Any
 
 import yaml
 
-from hooks import content, exports, languages, names, status
+from hooks import content, exports, languages, names
 from hooks.fix import fix_file, fixable_problems
 from hooks.model import Glossary
 from hooks.problems import Problem, language, msg, summary_message
 from hooks.problems import languages as message_languages
-from hooks.scaffold import ScaffoldError, create_entry
 from hooks.urls import term_url
 from hooks.validate import EXTENSIONS, check_glossary
 
@@ -188,6 +187,8 @@ def _fix_folder(folder: Path, shown_dir: str, only: set[str] | None) -> list[Pro
 
 
 def _new(entry_id: str, directory: str, lang: str) -> int:
+    from hooks.scaffold import ScaffoldError, create_entry  # not needed by `check`
+
     try:
         path = create_entry(entry_id, Path(directory), _shown(directory))
     except ScaffoldError as error:
@@ -204,6 +205,8 @@ def _status(directory: str) -> int:
     if problems:
         _print_problems(problems)
         return 1
+    from hooks import status  # not needed by `check`
+
     print(status.report(glossary))
     return 0
 

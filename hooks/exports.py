@@ -84,7 +84,8 @@ from typing import Any
 from hooks import languages, urls
 from hooks.markup import SPAN
 from hooks.model import DEPRECATED, Entry, Glossary, Name, Text
-from hooks.render import strings
+
+strings = languages.words  # the words of the site's pages, per language
 
 JSON_VERSION = 1
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"

@@ -18,14 +18,15 @@ Test = Callable[[Any], bool]
 
 _NEVER: Test = lambda value: False  # noqa: E731 - a keyword we do not know: let jsonschema say
 _IGNORED = {"$schema", "$id", "$defs", "title", "description", "x-messages", "$comment"}
-_TYPES: dict[str, Callable[[Any], bool]] = {
-    "string": lambda value: type(value) is str,
-    "object": lambda value: type(value) is dict,
-    "array": lambda value: type(value) is list,
-    "integer": lambda value: type(value) is int,
-    "number": lambda value: type(value) in (int, float),
-    "boolean": lambda value: type(value) is bool,
-    "null": lambda value: value is None,
+# JSON Schema's types as the exact Python types YAML gives (a bool is not an integer here)
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "object": (dict,),
+    "array": (list,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
 }
 
 
@@ -49,8 +50,15 @@ def _compile(schema: Any, root: dict[str, Any], refs: dict[str, Test]) -> Test:
         tests.append(test)
     if "properties" in schema or "additionalProperties" in schema:
         tests.append(_object(schema, root, refs))
+    # every keyword must hold; a few tests are chained directly (no generator per value)
     if len(tests) == 1:
         return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda value: first(value) and second(value)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda value: first(value) and second(value) and third(value)
     return lambda value: all(test(value) for test in tests)
 
 
@@ -61,8 +69,8 @@ def _keyword(
         kinds = argument if isinstance(argument, list) else [argument]
         if any(kind not in _TYPES for kind in kinds):
             return _NEVER
-        checks = [_TYPES[kind] for kind in kinds]
-        return lambda value: any(check(value) for check in checks)
+        allowed = frozenset(python for kind in kinds for python in _TYPES[kind])
+        return lambda value: type(value) in allowed
     if keyword == "$ref":
         return _ref(argument, root, refs)
     if keyword == "enum":
@@ -145,5 +153,4 @@ def _ref(pointer: str, root: dict[str, Any], refs: dict[str, Test]) -> Test:
             target = target[part]
         refs[pointer] = _NEVER  # a recursive reference compiles to "not sure"
         refs[pointer] = _compile(target, root, refs)
-    compiled = refs[pointer]
-    return lambda value: compiled(value)
+    return refs[pointer]  # _NEVER while a recursive reference is being compiled: "not sure"

@@ -8,11 +8,18 @@ from hooks.problems import REFERENCE, Message, msg
 
 NO_BREAK = "\u00a0\u202f"
 _DOT_DECIMAL = re.compile(r"\d\.\d+[\u00a0\u202f ]?[%€]")
-_SIGNS = re.compile(r"[:;?!%«»]")
+# Only the signs that may lack their space: one missing it has a character other than a
+# no-break space (or a line start) beside it; ? and ! may also follow one another (?!).
+# The sign comes first, then what is beside it, so that re scans for the sign alone.
+_MAYBE_WRONG = re.compile(
+    "[:;%?!«»](?:(?<=[^\u00a0\u202f\n][:;%])|(?<=[^\u00a0\u202f\n?!][?!])"
+    "|(?<=«)(?![\u00a0\u202f])|(?<=»)(?<![\u00a0\u202f]»))"
+)
 # 48 000 with an ordinary space: the groups of a number must not be split across two lines
-THOUSANDS = re.compile(r"(?<![\d.,\u00a0\u202f])\d{1,3}(?: \d{3})+(?![\d]|[.,]\d)")
+# (the first digit, then what is before it: re then scans for digits alone, 2× faster)
+THOUSANDS = re.compile(r"\d(?<![\d.,\u00a0\u202f]\d)\d{0,2}(?: \d{3})+(?![\d]|[.,]\d)")
 # a straight quote between two letters is an apostrophe (l'entreprise): French writes ’
-APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+APOSTROPHE = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -42,20 +49,16 @@ def french_problems(text: str) -> list[tuple[int, Message]]:
     """
     found = []
     last = len(text) - 1
-    for match in _SIGNS.finditer(text):  # a regex finds the few signs; a loop over every char
-        index = match.start()  # cost 3 s at 1,000 entries
+    for match in _MAYBE_WRONG.finditer(text):  # a loop over every char cost 3 s at 1,000
+        index = match.start()  # entries, one over every sign 0.1 s: most are right
         char = text[index]
         before = text[index - 1] if index else "\n"
         after = text[index + 1] if index < last else "\n"
         if char == "«":
-            if after not in NO_BREAK:
-                found.append((index, msg("typography-after", sign=sign_name("«"))))
+            found.append((index, msg("typography-after", sign=sign_name("«"))))
         elif char == "»":
-            if before not in NO_BREAK:
-                found.append((index, msg("typography-before", sign=sign_name("»"))))
+            found.append((index, msg("typography-before", sign=sign_name("»"))))
         else:
-            if before in NO_BREAK + "\n" or (char in "?!" and before in "?!"):
-                continue
             if char == ":" and before.isdigit() and after.isdigit():
                 continue  # a ratio or a time: 3:1, 14:30
             if char == "!" and after == "[":
@@ -70,7 +73,7 @@ def french_problems(text: str) -> list[tuple[int, Message]]:
             found.append(
                 (match.start(), msg("typography-apostrophe", word=word_at(text, match.start())))
             )
-    if "." in text:
+    if "." in text and ("%" in text or "€" in text):
         for match in _DOT_DECIMAL.finditer(text):
             found.append((match.start(), msg("typography-decimal")))
     return sorted(found, key=lambda item: (item[0], item[1].text(REFERENCE)))

@@ -14,11 +14,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from hooks import languages, names, typography
 from hooks.collate import fold
@@ -26,6 +24,10 @@ from hooks.fast_schema import compile_schema
 from hooks.load import Document, KeyPath, load_document
 from hooks.model import CATEGORIES, Glossary, entry_from_data
 from hooks.problems import REFERENCE, Message, Problem, catalogue, msg
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EXTENSIONS = (".yml", ".yaml")
@@ -107,18 +109,32 @@ def _schema_path(directory: Path) -> Path:
     )
 
 
-def _validators(path: Path) -> tuple[Draft202012Validator, Callable[[Any], bool]]:
+def _validators(path: Path) -> tuple[_Validator, Callable[[Any], bool]]:
     """The schema's validator (exact errors) and compiled yes/no test, made once per text and
     set of languages."""
     return _compiled(path.read_text(encoding="utf-8"), languages.codes())
 
 
+class _Validator:
+    """``jsonschema``'s validator, imported and built only when an entry needs exact errors:
+    a glossary without a schema error never pays for it (a tenth of ``glossary check``)."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
+        self._made: Draft202012Validator | None = None
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        if self._made is None:
+            from jsonschema import Draft202012Validator
+
+            self._made = Draft202012Validator(self.schema)
+        return self._made.iter_errors(instance)
+
+
 @cache
-def _compiled(
-    text: str, codes: tuple[str, ...]
-) -> tuple[Draft202012Validator, Callable[[Any], bool]]:
+def _compiled(text: str, codes: tuple[str, ...]) -> tuple[_Validator, Callable[[Any], bool]]:
     schema = for_languages(json.loads(text), codes)
-    return Draft202012Validator(schema), compile_schema(schema)
+    return _Validator(schema), compile_schema(schema)
 
 
 def for_languages(schema: dict[str, Any], codes: tuple[str, ...]) -> dict[str, Any]:
@@ -181,7 +197,7 @@ def suggested_id(name: str) -> str:
 # --- schema ------------------------------------------------------------------------------------
 
 
-def _schema_problems(validator: Draft202012Validator, doc: Document) -> Iterator[Problem]:
+def _schema_problems(validator: _Validator, doc: Document) -> Iterator[Problem]:
     for error in validator.iter_errors(doc.data):
         if isinstance(error.instance, str) and _PLACEHOLDER.search(error.instance):
             continue  # an unfilled value gets one message, the placeholder one (text rules)
@@ -401,21 +417,22 @@ def _strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
 
 
 # A pattern cannot match a text lacking its sign: skipping it saves a substitution per text.
-_SIGNS = {_CODE: ("`",), _URL: ("](", "http"), _ENTITY: ("&",), _SPAN: ("]{",)}
+_SIGNS = {_CODE: ("`",), _URL: ("](", "http"), _ENTITY: ("&",), _SPAN: ("]{",)}  # one or two each
 
 
 def _masked(text: str, *patterns: re.Pattern[str]) -> str:
     """``text`` with code and URLs blanked out, keeping every offset in place."""
     for pattern in patterns:
         signs = _SIGNS.get(pattern, ())
-        if signs and not any(sign in text for sign in signs):
-            continue
+        if signs and (signs[0] not in text and (len(signs) == 1 or signs[1] not in text)):
+            continue  # (no generator: this runs for tens of thousands of texts)
         text = pattern.sub(lambda match: " " * len(match.group()), text)
     return text
 
 
 def _text_problems(doc: Document) -> Iterator[Problem]:
     strings = doc.strings if doc.strings else list(_strings(doc.data))
+    french = _french_codes()
     file_may_hold_placeholder = _may_hold_placeholder("\n".join(text for _, text in strings))
     for path, text in strings:
         maybe_placeholder = file_may_hold_placeholder and _may_hold_placeholder(text)
@@ -458,12 +475,13 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
                 )
         if placeholders:
             continue  # an unfinished text: its form is checked once it is written
-        if _french_rules(path) and path[-1] != "expression" and _FRENCH_SIGNS.search(text):
+        if path[0] in french and path[-1] != "expression" and _FRENCH_SIGNS.search(text):
             yield from _french_typography(text, at)
         if path[1:] == ("summary",):
             yield from _summary_problems(text, at)
         if path[1:] == ("definition",) and text.strip():
-            words = len(_WORD.findall(_masked(text, _URL)))
+            # counted up to the minimum only: most definitions are twice as long
+            words = len(list(islice(_WORD.finditer(_masked(text, _URL)), MIN_DEFINITION_WORDS)))
             if words < MIN_DEFINITION_WORDS:
                 yield at(
                     0,
@@ -507,13 +525,14 @@ def _in_language(code: str) -> Message | str:
     return f"({languages.get(code).name})"
 
 
+def _french_codes() -> set[str]:
+    """The languages declared with French typography (mkdocs.yml)."""
+    return {code for code in languages.codes() if languages.get(code).typography == "french"}
+
+
 def _french_rules(path: KeyPath) -> bool:
     """True in the text of a language declared with French typography (mkdocs.yml)."""
-    return (
-        bool(path)
-        and path[0] in languages.codes()
-        and languages.get(str(path[0])).typography == "french"
-    )
+    return bool(path) and path[0] in _french_codes()
 
 
 def _summary_problems(text: str, at: Any) -> Iterator[Problem]:
@@ -585,8 +604,8 @@ def _link_problems(files: list[_File], known: set[str]) -> Iterator[Problem]:
         if file.doc is None or not isinstance(file.doc.data, dict):
             continue
         for path, text in file.doc.strings:
-            if path[-1] not in _PROSE and "pitfalls" not in path:
-                continue
+            if "](" not in text or (path[-1] not in _PROSE and "pitfalls" not in path):
+                continue  # no link (masking code can only hide some)
             for match in _LINK.finditer(_masked(text, _CODE)):
                 target = match.group(1)
                 line, col = file.doc.inside(path, match.start(1))
