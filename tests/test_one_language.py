@@ -118,6 +118,28 @@ def test_every_page_is_wholly_in_its_language(built_site: Path) -> None:
     assert problems == {}
 
 
+# What a template prints when it reaches a Python object instead of a word: `{{ s.clear }}`
+# gives the dict's method `clear`, not the word under the key "clear".
+PYTHON_LEAKS = re.compile(r"built-in method|bound method|object at 0x|<function |Undefined")
+
+
+def test_no_page_shows_a_python_object_instead_of_a_word(built_site: Path) -> None:
+    found = {
+        str(page.relative_to(built_site)): match.group()
+        for page in built_pages(built_site)
+        for match in [PYTHON_LEAKS.search(page.read_text("utf-8"))]
+        if match
+    }
+    assert found == {}
+
+
+def test_the_search_clear_button_is_named_in_the_page_language(built_site: Path) -> None:
+    for path, label in (("glossaire/sla", "Effacer"), ("en/glossary/sla", "Clear")):
+        page = html.fromstring((built_site / path / "index.html").read_bytes())
+        button = '//form[@name="glossary-search"]//button[@type="reset"]/@aria-label'
+        assert page.xpath(button) == [label]
+
+
 def test_edit_buttons_say_modifier_in_french(built_site: Path) -> None:
     """Material's French says "Editer cette page", without its accent (DESIGN.md, fact 15)."""
     page = html.fromstring((built_site / "glossaire" / "sla" / "index.html").read_bytes())
