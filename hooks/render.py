@@ -54,6 +54,7 @@ def _environment() -> jinja2.Environment:
     env.filters["spans"] = spans
     env.filters["tojson"] = lambda value: json.dumps(value, ensure_ascii=False)
     env.globals["letter_anchor"] = letter_anchor
+    env.globals["letter_key"] = letter_key
     env.globals["category_anchor"] = category_anchor
     return env
 
@@ -61,8 +62,13 @@ def _environment() -> jinja2.Environment:
 strings = languages.words  # the words of generated pages, per language
 
 
+def letter_key(value: str) -> str:
+    """The same in every language (``m``, ``0-9``): the switcher maps the index's letters."""
+    return "0-9" if value == OTHERS else value.lower()
+
+
 def letter_anchor(value: str, lang: str) -> str:
-    return f"{strings(lang)['letter_anchor']}-" + ("0-9" if value == OTHERS else value.lower())
+    return f"{strings(lang)['letter_anchor']}-{letter_key(value)}"
 
 
 def category_anchor(category: str, lang: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from lxml import html
 
+from hooks import content
 from hooks.collate import sort_key
 from hooks.render import strings
 from tests.conftest import ROOT
@@ -192,3 +193,26 @@ def test_entry_lists_are_in_alphabetical_order(built_site: Path, lang: str) -> N
 def test_material_words_are_read() -> None:
     assert _material("fr")["action.edit"] == "Editer cette page"
     assert (ROOT / "overrides" / "partials" / "language.html").is_file()
+
+
+HEADING = re.compile(r"^(#{2,3}) ", re.MULTILINE)
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+
+
+def _outline(page: content.ContentPage) -> list[str]:
+    """The levels of a page's section headings (## and ###), code blocks left out."""
+    return HEADING.findall(FENCE.sub("", page.body))
+
+
+def test_twin_pages_have_the_same_outline() -> None:
+    """The language switcher (switcher.js) maps a page's headings to its twin's by position:
+    one section more on one side would send readers to the wrong place."""
+    pages, _ = content.read_pages(ROOT / "content")
+    by_src = {page.src_uri: page for page in pages}
+    groups, _ = content.twins(pages)
+    different = {
+        src: {lang: len(_outline(by_src[twin])) for lang, twin in group.items()}
+        for src, group in groups.items()
+        if len({tuple(_outline(by_src[twin])) for twin in group.values()}) > 1
+    }
+    assert different == {}

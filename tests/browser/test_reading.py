@@ -203,6 +203,20 @@ def test_switching_keeps_the_calculators_values(page: Page, site_url: str) -> No
     expect(page.locator('[data-output="leads"]')).to_have_text(french)
 
 
+@pytest.mark.parametrize(
+    ("french", "english"), [("lettre-m", "letter-m"), ("categorie-metrics", "category-metrics")]
+)
+def test_switching_keeps_the_place_in_the_index(
+    page: Page, site_url: str, french: str, english: str
+) -> None:
+    """The indexes have different numbers of letters: places map by letter and category."""
+    page.goto(f"glossaire/#{french}")
+    switch(page, "en")
+    page.wait_for_url(f"{site_url}en/glossary/#{english}")
+    switch(page, "fr")
+    page.wait_for_url(f"{site_url}glossaire/#{french}")
+
+
 def test_switching_keeps_the_index_filter(page: Page, site_url: str) -> None:
     page.goto("glossaire/")
     page.locator("[data-filter-category]").select_option("metrics")
