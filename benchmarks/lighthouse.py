@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/lighthouse.py --commit 8efcacf         # and another commit
     .venv/bin/python benchmarks/lighthouse.py --site old=/path/to/site # an already built site
     .venv/bin/python benchmarks/lighthouse.py --runs 5 --serving gzip  # gzip serving only
+    .venv/bin/python benchmarks/lighthouse.py --scheme both --page all  # 6 pages, light and dark
 
 Builds each site (this checkout's, and each ``--commit``'s files taken with ``git archive``,
 built with this checkout's Python and MkDocs), serves it on 127.0.0.1 and runs Lighthouse's
@@ -48,7 +49,13 @@ PAGES = {
     "home": "/",
     "term": "/glossaire/sla/",
     "calculator": "/outils/calculateur-sla/",
+    "home-en": "/en/",
+    "term-en": "/en/glossary/sla/",
+    "calculator-en": "/en/tools/sla-calculator/",
 }
+DEFAULT_PAGES = ("home", "term", "calculator")
+# Chromium's flag for a dark system preference: the site then opens in its dark scheme
+SCHEMES = {"light": "", "dark": " --force-dark-mode"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = {  # audit id → (column, unit divisor, format)
     "first-contentful-paint": ("FCP s", 1000, "{:.2f}"),
@@ -84,7 +91,18 @@ def main() -> int:
     )
     parser.add_argument("--no-build", action="store_true", help="leave this checkout out")
     parser.add_argument("--serving", choices=(*SERVINGS, "both"), default="both")
-    parser.add_argument("--page", action="append", choices=PAGES, help="only these pages")
+    parser.add_argument(
+        "--page",
+        action="append",
+        choices=(*PAGES, "all"),
+        help=f"these pages (default: {', '.join(DEFAULT_PAGES)}; all: in English too)",
+    )
+    parser.add_argument(
+        "--scheme",
+        choices=(*SCHEMES, "both"),
+        default="light",
+        help="the system's colour preference (dark: Chromium's --force-dark-mode)",
+    )
     parser.add_argument("--save", type=Path, help="keep every JSON report in this folder")
     args = parser.parse_args()
     lighthouse = _lighthouse()
@@ -92,7 +110,9 @@ def main() -> int:
         print("Lighthouse not found: run `npx lighthouse --version` once (needs npm)")
         return 1
     servings = SERVINGS if args.serving == "both" else (args.serving,)
-    pages = {name: PAGES[name] for name in args.page or PAGES}
+    schemes = tuple(SCHEMES) if args.scheme == "both" else (args.scheme,)
+    chosen = args.page or DEFAULT_PAGES
+    pages = {name: PAGES[name] for name in (PAGES if "all" in chosen else chosen)}
     with tempfile.TemporaryDirectory() as folder:
         sites: dict[str, Path] = {}
         for commit in args.commit:
@@ -106,8 +126,9 @@ def main() -> int:
             sites[label or path] = Path(path)
         if not sites:
             parser.error("nothing to measure")
-        results = _measure(lighthouse, sites, servings, pages, args.runs, args.save)
-    _print(results, sites, servings, pages, args.runs)
+        results = _measure(lighthouse, sites, servings, schemes, pages, args.runs, args.save)
+    modes = tuple(f"{serving}, {scheme}" for serving in servings for scheme in schemes)
+    _print(results, sites, modes, pages, args.runs)
     return 0
 
 
@@ -190,6 +211,7 @@ def _measure(
     lighthouse: list[str],
     sites: dict[str, Path],
     servings: tuple[str, ...],
+    schemes: tuple[str, ...],
     pages: dict[str, str],
     runs: int,
     save: Path | None,
@@ -199,34 +221,39 @@ def _measure(
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     if save:
         save.mkdir(parents=True, exist_ok=True)
-    total, done = runs * len(servers) * len(pages), 0
+    total, done = runs * len(servers) * len(schemes) * len(pages), 0
     try:
-        for run in range(runs):
-            for (label, serving), server in servers.items():
-                for page, path in pages.items():
-                    url = f"http://127.0.0.1:{server.server_address[1]}{path}"
-                    command = [
-                        *lighthouse,
-                        url,
-                        "--output=json",
-                        "--output-path=stdout",
-                        "--quiet",
-                        "--chrome-flags=--headless --no-sandbox",
-                    ]
-                    done += 1
-                    print(f"[{done}/{total}] {label}, {serving}, {page}", file=sys.stderr)
-                    out = subprocess.run(command, env=env, capture_output=True, text=True)
-                    if out.returncode != 0:
-                        print(out.stderr[-2000:], file=sys.stderr)
-                        continue
-                    report = json.loads(out.stdout)
-                    if report.get("runtimeError"):
-                        print(f"  {report['runtimeError']}", file=sys.stderr)
-                        continue
-                    results.setdefault((label, serving, page), Result()).add(report)
-                    if save:
-                        name = f"{label}-{serving}-{page}-{run + 1}.json".replace(" ", "-")
-                        (save / name).write_text(out.stdout, "utf-8")
+        for run, scheme, ((label, serving), server), (page, path) in (
+            (run, scheme, served, page)
+            for run in range(runs)
+            for scheme in schemes
+            for served in servers.items()
+            for page in pages.items()
+        ):
+            url = f"http://127.0.0.1:{server.server_address[1]}{path}"
+            command = [
+                *lighthouse,
+                url,
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                f"--chrome-flags=--headless --no-sandbox{SCHEMES[scheme]}",
+            ]
+            done += 1
+            mode = f"{serving}, {scheme}"
+            print(f"[{done}/{total}] {label}, {mode}, {page}", file=sys.stderr)
+            out = subprocess.run(command, env=env, capture_output=True, text=True)
+            if out.returncode != 0:
+                print(out.stderr[-2000:], file=sys.stderr)
+                continue
+            report = json.loads(out.stdout)
+            if report.get("runtimeError"):
+                print(f"  {report['runtimeError']}", file=sys.stderr)
+                continue
+            results.setdefault((label, mode, page), Result()).add(report)
+            if save:
+                name = f"{label}-{serving}-{scheme}-{page}-{run + 1}.json".replace(" ", "-")
+                (save / name).write_text(out.stdout, "utf-8")
     finally:
         for server in servers.values():
             server.shutdown()
@@ -242,7 +269,7 @@ def _print(
     runs: int,
 ) -> None:
     metric_heads = [column for column, _, _ in METRICS.values()]
-    heads = ["site", "serving", "page", "perf (range)", "a11y", "BP", "SEO", *metric_heads]
+    heads = ["site", "serving, scheme", "page", "perf (range)", "a11y", "BP", "SEO", *metric_heads]
     rows = []
     for serving in servings:
         for page in pages:
