@@ -80,6 +80,7 @@ class Text:
     pitfalls: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     abbreviation_name: Name | None = None  # the abbreviation's status, note and qualifier
+    term_lang: str | None = None  # a loanword as the term ({text: Cold emailing, lang: en})
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -90,7 +91,7 @@ class Text:
     @property
     def labels(self) -> tuple[Name, ...]:
         """Every name with its kind, usage status, note and homonym qualifier."""
-        term = Name(self.term, status=PREFERRED, kind="term")
+        term = Name(self.term, lang=self.term_lang, status=PREFERRED, kind="term")
         abbreviation = self.abbreviation_name or (
             Name(self.abbreviation, kind="abbreviation") if self.abbreviation else None
         )
@@ -206,8 +207,10 @@ def _name(value: str | dict, kind: str) -> Name:
 def _text(data: dict) -> Text:
     formula = data.get("formula")
     abbreviation = _name(data["abbreviation"], "abbreviation") if data.get("abbreviation") else None
+    term = data["term"] if isinstance(data["term"], dict) else {"text": data["term"]}
     return Text(
-        term=data["term"].strip(),
+        term=term["text"].strip(),
+        term_lang=term.get("lang"),
         summary=data["summary"].strip(),
         definition=data["definition"].strip(),
         abbreviation=abbreviation.text if abbreviation else None,

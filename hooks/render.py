@@ -103,7 +103,7 @@ def pages(
             Backlink(
                 glossary.get(other).text(lang).term,
                 f"{other}.md",
-                _lang_of(glossary.get(other), lang),
+                term_lang(glossary.get(other), lang),
             )
             for other in referrers.get(entry.id, set()) - set(entry.related)
         )
@@ -131,7 +131,12 @@ def render_term(
     by_id = glossary.by_id()
     related = sorted(
         (
-            {"id": other, "text": by_id[other].text(lang), "lang": _lang_of(by_id[other], lang)}
+            {
+                "id": other,
+                "text": by_id[other].text(lang),
+                "lang": _lang_of(by_id[other], lang),
+                "term_lang": term_lang(by_id[other], lang, _lang_of(by_id[other], lang)),
+            }
             for other in entry.related
             if other in by_id
         ),
@@ -143,6 +148,7 @@ def render_term(
             "lang": code,
             "label": (words.get("in_language") or {}).get(code) or languages.get(code).name,
             "text": entry.text(code),
+            "term_lang": entry.text(code).term_lang or code,
             "link": urls.relative(here, urls.term_url(code, entry.id)),
         }
         for code in languages.others(lang)
@@ -156,6 +162,7 @@ def render_term(
             s=words,
             lang=lang,
             text_lang=_lang_of(entry, lang) or lang,
+            term_lang=term_lang(entry, lang),
             translated=entry.translated(lang),
             language_name=_language_name(languages.default(), lang),
             page_language=_language_name(lang, lang),
@@ -173,6 +180,14 @@ def render_term(
             used_in=used_in,
         )
     )
+
+
+def term_lang(entry: Entry, lang: str, around: str | None = None) -> str | None:
+    """The language of ``entry``'s term on a ``lang`` page, when it differs from the language
+    of the text ``around`` it (by default the page's): a loanword used as the term, or the
+    term of an entry not yet translated."""
+    shown = entry.text(lang).term_lang or _lang_of(entry, lang) or lang
+    return None if shown == (around or lang) else shown
 
 
 def _lang_of(entry: Entry, lang: str) -> str | None:
@@ -200,6 +215,8 @@ def render_index(glossary: Glossary, lang: str) -> str:
             "text": text,
             "category": entry.category or "",
             "text_lang": text_lang,
+            "term_lang": term_lang(entry, lang),  # the term's language, if not the page's
+            "term_lang_inside": term_lang(entry, lang, text_lang),  # if not its text's
         }
         search = " ".join(text.names)  # what the index filter matches
         items.append({**common, "name": text.term, "see": False, "search": search})
@@ -222,7 +239,7 @@ def render_index(glossary: Glossary, lang: str) -> str:
     categories = {
         category: sorted(
             (
-                {"id": e.id, "text": e.text(lang), "text_lang": _lang_of(e, lang)}
+                {"id": e.id, "text": e.text(lang), "text_lang": term_lang(e, lang)}
                 for e in glossary
                 if e.category == category
             ),

@@ -502,8 +502,8 @@ def _to_write(path: KeyPath) -> Message:
     """``("fr", "term")`` → ``write the term in French, as practitioners say it``."""
     names = [part for part in path if isinstance(part, str)]
     field = names[-1] if names else ""
-    if field == "text" and "aliases" in names:
-        field = "aliases"
+    if field == "text" and len(names) > 1 and names[-2] in ("term", "abbreviation", "aliases"):
+        field = names[-2]  # {text: …} of a name: what to write is that name
     in_language = _in_language(names[0]) if names and names[0] in languages.codes() else ""
     if field == "category":
         categories = msg("or", a=", ".join(CATEGORIES[:-1]), b=CATEGORIES[-1])

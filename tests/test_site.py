@@ -117,6 +117,35 @@ def test_json_ld_uses_only_what_schema_org_allows_and_the_exports_names(built_si
     assert checked == 2 + 2 * len(glossary)
 
 
+FRENCH_TOO = {"prospect"}  # the same word in both languages, French as much as English
+
+
+def test_a_loanword_used_as_the_term_is_marked_with_its_language(built_site: Path) -> None:
+    """A French term that is the English one ("Cold emailing"), not an acronym, is marked
+    lang="en" wherever it is shown: title, A–Z index, the English page's link to its twin."""
+    unmarked, entries = [], 0
+    for folder in sorted((built_site / "glossaire").iterdir()):
+        french = folder / "index.html"
+        english = built_site / "en" / "glossary" / folder.name / "index.html"
+        if not french.is_file() or not english.is_file() or folder.name == "a-traduire":
+            continue
+        title = html.fromstring(french.read_bytes()).xpath("//h1")[0]
+        twin = html.fromstring(english.read_bytes()).xpath("//h1")[0]
+        name = title.text_content().split(" (")[0]
+        if name != twin.text_content().split(" (")[0] or name.isupper():
+            continue
+        if folder.name in FRENCH_TOO:
+            continue
+        entries += 1
+        if title.get("lang") != "en":
+            unmarked.append(folder.name)
+        twin_link = html.fromstring(english.read_bytes()).xpath("//a[@data-twin-link]")[0]
+        assert twin_link.get("lang") == "en", folder.name
+    assert entries >= 10 and unmarked == []
+    index = html.fromstring((built_site / "glossaire" / "index.html").read_bytes())
+    assert {a.get("lang") for a in index.xpath('//a[@href="cold-emailing/"]')} == {"en"}
+
+
 def test_terms_stay_out_of_the_navigation(built_site: Path) -> None:
     home = parse(built_site / "index.html")
     nav_links = home.xpath('//nav[contains(@class, "md-nav--primary")]//a/@href')
