@@ -121,8 +121,21 @@ def test_every_article_links_at_least_five_existing_entries(page: content.Conten
     assert len(linked) >= 5, sorted(linked)
 
 
+# Every language an entry is written in, not only the required concepts nor the metrics: a
+# worked example and the usual mistakes are what a practitioner comes for.
+WRITTEN = [(entry.id, lang) for entry in GLOSSARY for lang in entry.languages]
+
+
+@pytest.mark.parametrize(("entry_id", "lang"), WRITTEN, ids=[f"{e}-{lang}" for e, lang in WRITTEN])
+def test_every_entry_has_a_worked_example_and_pitfalls(entry_id: str, lang: str) -> None:
+    text = GLOSSARY.get(entry_id).texts[lang]
+    assert text.example and len(WORD.findall(text.example)) >= 20, "a worked example"
+    assert len(text.pitfalls) >= 2, "two pitfalls at least"
+    assert all(len(WORD.findall(pitfall)) >= 6 for pitfall in text.pitfalls), text.pitfalls
+
+
 def test_the_glossary_is_large_enough_and_linked() -> None:
-    assert len(GLOSSARY) >= 35
+    assert len(GLOSSARY) >= 90
     assert [entry.id for entry in GLOSSARY if len(entry.related) < 2] == []
     assert [entry.id for entry in GLOSSARY if entry.category is None] == []
 
