@@ -48,15 +48,22 @@ absent optional value is ``null`` and an absent list ``[]``::
       ]
     }
 
+Names, in every format: a name is listed in the language of the entry part that declares
+it, its ``lang`` mark saying only that it is a loanword (``_names``): « phoning », a French
+false anglicism, is a deprecated French name, never an English one.
+
 ``glossary.csv``: one row per entry, UTF-8 with a byte order mark (Excel then reads accents
-right), RFC 4180 quoting and line ends; aliases joined with `` | ``, related ids with spaces.
-``<lang>_names`` gives every name with its status, ``|``-separated: ``GPA (deprecated; sigle
-fautif)``, ``ICP (admitted; homonym: indicateur)``.
+right), RFC 4180 quoting and line ends; names joined with `` | ``, related ids with spaces.
+``<lang>_aliases`` holds the aliases a writer may use, ``<lang>_deprecated`` the names to
+avoid; ``<lang>_names`` gives every name with its status, note and homonym qualifier:
+``GPA (deprecated; sigle fautif)``, ``ICP (admitted; usage surtout québécois; homonym:
+indicateur)``. The names are those of the TBX ``langSec`` of that language, in its order.
 
 ``glossary.tbx``: TBX-Basic, DCA style, of TBX v3 (ISO 30042:2019, namespace
 ``urn:iso:std:iso:30042:ed-2``): one ``conceptEntry`` per entry (subject field, related
 concepts as ``crossReference``), one ``langSec`` per language (definition, then a ``termSec``
-per name, with its ``administrativeStatus`` and its note). Only data categories and values
+per name, with its ``administrativeStatus``, its note and, for a homonym, a note with its
+qualifier: « homonyme : ICP (indicateur) »). Only data categories and values
 TBX-Basic permits: the tests run LTAC-Global's TBX-Basic DCA Schematron and the TBX core
 RELAX NG schema on it (``tests/standards.py``). No
 ``xml-model`` line: the schemas TBX-Basic publishes under a stable address have since moved to
@@ -68,6 +75,7 @@ scheme is flat); each entry is one ``skos:Concept`` named by its French page's U
 (French is the site's default and ``x-default`` language), with ``rdfs:seeAlso`` its English
 page. Not ``owl:sameAs``: the English page is another document about the concept, not another
 name of it. Deprecated names are ``skos:hiddenLabel``: found by a search, never displayed.
+A homonym's qualifier is a ``skos:scopeNote`` of its language: « homonyme : ICP (indicateur) ».
 """
 
 from __future__ import annotations
@@ -89,12 +97,13 @@ strings = languages.words  # the words of the site's pages, per language
 
 JSON_VERSION = 1
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-_CSV_TEXT = ("term", "abbreviation", "aliases", "summary", "url")
+_CSV_TEXT = ("term", "abbreviation", "aliases", "deprecated", "summary", "url")
 
 
 def csv_columns() -> tuple[str, ...]:
-    """``id, category, fr_term … fr_url, en_term …, related, fr_names, en_names``: the
-    declared languages, in their order."""
+    """``id, category, fr_term, fr_abbreviation, fr_aliases, fr_deprecated, fr_summary,
+    fr_url, en_term …, related, fr_names, en_names``: the declared languages, in their
+    order."""
     codes = languages.codes()
     texts = tuple(f"{lang}_{column}" for lang in codes for column in _CSV_TEXT)
     return ("id", "category", *texts, "related", *(f"{lang}_names" for lang in codes))
@@ -122,22 +131,22 @@ def render_csv(glossary: Glossary, site_url: str) -> str:
     codes = languages.codes()
     for entry in _sorted(glossary):
         row = [entry.id, entry.category or ""]
+        found = _names(entry)  # the names the TBX and SKOS files give each language
         for lang in codes:
-            if not entry.translated(lang):  # not yet translated: empty cells
+            if lang not in found:  # not yet translated: empty cells
                 row += [""] * len(_CSV_TEXT)
                 continue
             text = entry.text(lang)
+            aliases = [name for name in found[lang] if name.kind == "alias"]
             row += [
                 text.term,
                 text.abbreviation or "",
-                " | ".join(alias.text for alias in text.aliases),
+                " | ".join(name.text for name in aliases if name.status != DEPRECATED),
+                " | ".join(name.text for name in aliases if name.status == DEPRECATED),
                 _plain(text.summary),
                 _page(site_url, lang, entry.id),
             ]
-        names = [
-            " | ".join(map(_csv_name, entry.text(lang).labels)) if entry.translated(lang) else ""
-            for lang in codes
-        ]
+        names = [" | ".join(map(_csv_name, found.get(lang, ()))) for lang in codes]
         writer.writerow([*row, " ".join(entry.related), *names])
     return "\ufeff" + buffer.getvalue()
 
@@ -172,9 +181,8 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
                 ref.text = by_id[other].text(default).term
         for lang, names in _names(entry).items():
             lang_sec = ET.SubElement(concept, "langSec", {_XML_LANG: lang})
-            if lang in entry.texts:  # a loanword's language may have names only
-                definition = ET.SubElement(lang_sec, "descrip", {"type": "definition"})
-                definition.text = _plain(entry.text(lang).summary)
+            definition = ET.SubElement(lang_sec, "descrip", {"type": "definition"})
+            definition.text = _plain(entry.text(lang).summary)
             for label in names:
                 name, kind = label.text, label.kind
                 term_sec = ET.SubElement(lang_sec, "termSec")
@@ -190,6 +198,8 @@ def render_tbx(glossary: Glossary, site_url: str) -> str:
                 _term_note(term_sec, "administrativeStatus", f"{label.status}Term-admn-sts")
                 if label.note:
                     ET.SubElement(term_sec, "note").text = label.note
+                if label.homonym:  # TBX-Basic has no data category for it: a note says it
+                    ET.SubElement(term_sec, "note").text = _homonym_note(label, lang)
                 if kind == "term":
                     link = ET.SubElement(
                         term_sec,
@@ -265,6 +275,16 @@ def render_turtle(glossary: Glossary, site_url: str) -> str:
             (
                 "skos:definition",
                 _literals((_plain(entry.text(lang).summary), lang) for lang in entry.languages),
+            ),
+            (
+                # SKOS labels carry no qualifier: a note tells this ICP from the other one.
+                "skos:scopeNote",
+                _literals(
+                    (_homonym_note(name, lang), lang)
+                    for lang, found in names.items()
+                    for name in found
+                    if name.homonym
+                ),
             ),
             (
                 "skos:related",
@@ -444,40 +464,31 @@ def language_names(entry: Entry) -> dict[str, list[str]]:
 
 
 def _names(entry: Entry) -> dict[str, list[Name]]:
-    """Per language, each name of the entry once, with its kind: ``term``, ``abbreviation``
-    or ``alias``; the site's languages first, then any other language of a loanword.
+    """Per language the entry is written in, each name of that language's part of the entry
+    once (same letters after NFC and case folding), in its order: term, abbreviation, aliases.
 
-    A loanword alias (``{text: service level agreement, lang: en}`` among the French names) is
-    listed in the language it is written in, not in the section it came from: TBX and SKOS
-    say a name's language by where it is (``langSec``) or by its tag (``@en``), and a French
-    translator's tool must not offer the English words as the French term. A name already
-    there (same letters after NFC and case folding) is not repeated.
+    A name belongs to the part that declares it, whatever its ``lang``: French writers say
+    « account-based marketing » and « phoning » (a false anglicism, to avoid), so both are
+    French names, in the French ``langSec`` of the TBX and tagged ``@fr`` in SKOS; ``lang``
+    only says that the name is a loanword, so that pages mark it for screen readers. What
+    English writers say is in the English part. The site (term pages, A–Z index, search),
+    the JSON-LD and every export follow this one rule (README, "Exports").
     """
-    written = entry.languages
-    found: dict[str, list[Name]] = {lang: [] for lang in written}
-    seen: dict[str, set[str]] = {lang: set() for lang in written}
-
-    def add(lang: str, name: Name) -> None:
-        key = unicodedata.normalize("NFC", name.text).casefold()
-        if key not in seen.setdefault(lang, set()):
-            seen[lang].add(key)
-            found.setdefault(lang, []).append(name)
-
-    for lang in written:  # every term and abbreviation first: a loanword never displaces one
+    found: dict[str, list[Name]] = {}
+    for lang in entry.languages:
+        seen: set[str] = set()
+        found[lang] = []
         for name in entry.text(lang).labels:
-            if name.kind != "alias":
-                add(lang, name)
-    for lang in written:  # each section's own aliases, then the loanwords
-        for alias in entry.text(lang).aliases:
-            if alias.lang in (None, lang):
-                add(lang, alias)
-    for lang in written:
-        for alias in entry.text(lang).aliases:
-            if alias.lang not in (None, lang):
-                add(alias.lang, alias)
-    declared = [lang for lang in languages.codes() if lang in found]
-    others = sorted(lang for lang in found if lang not in declared)
-    return {lang: found[lang] for lang in (*declared, *others)}
+            key = unicodedata.normalize("NFC", name.text).casefold()
+            if key not in seen:
+                seen.add(key)
+                found[lang].append(name)
+    return found
+
+
+def _homonym_note(name: Name, lang: str) -> str:
+    """« homonyme : ICP (indicateur) », in the words of the name's language."""
+    return strings(lang)["homonym_note"].format(name=name.text, qualifier=name.homonym)
 
 
 def _xml_id(entry_id: str) -> str:

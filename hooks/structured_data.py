@@ -14,8 +14,9 @@ from hooks.render import strings
 def term_jsonld(entry: Entry, lang: str, site_url: str) -> dict[str, Any]:
     """The entry as a schema.org ``DefinedTerm``. Its language is the set's ``inLanguage``
     (schema.org allows ``inLanguage`` on a ``DefinedTermSet``, a CreativeWork, not on a
-    ``DefinedTerm``); its names are those the exports list in this language, so an English
-    loanword alias of a French entry is an English name here too."""
+    ``DefinedTerm``); its names are those the exports list in this language: the names of
+    this language's part of the entry, loanwords included (« account-based marketing » on the
+    French page), deprecated ones left out."""
     text = entry.text(lang)
     names = exports.language_names(entry)[lang][1:]
     data: dict[str, Any] = {

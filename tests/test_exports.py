@@ -18,7 +18,7 @@ import rdflib
 from lxml import etree
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-from hooks import exports
+from hooks import exports, structured_data
 from hooks.cli import main
 from hooks.model import Alias, Entry, Glossary, Text
 from hooks.validate import check_glossary
@@ -193,9 +193,11 @@ def test_csv_reads_back_one_row_per_entry() -> None:
     alpha = rows[0]
     assert alpha["id"] == "alpha"
     assert alpha["fr_term"] == "Élan commercial"
-    assert (
-        alpha["fr_aliases"] == "dynamique commerciale | sales momentum | moteur | élan des ventes"
-    )
+    # the names a writer may use, and apart those to avoid; a loanword under the language
+    # whose part declares it
+    assert alpha["fr_aliases"] == "dynamique commerciale | sales momentum | moteur"
+    assert alpha["fr_deprecated"] == "élan des ventes"
+    assert (alpha["en_aliases"], alpha["en_deprecated"]) == ("drive", "sales velocity")
     assert alpha["fr_names"] == (
         "Élan commercial (preferred) | EC (admitted) | dynamique commerciale (admitted) | "
         "sales momentum (admitted) | moteur (admitted; homonym: ventes) | "
@@ -207,6 +209,7 @@ def test_csv_reads_back_one_row_per_entry() -> None:
     assert alpha["en_url"] == "https://example.org/smarketing/en/glossary/alpha/"
     assert alpha["related"] == "beta"
     assert rows[1]["fr_abbreviation"] == "" and rows[1]["fr_aliases"] == "moteur"
+    assert rows[1]["fr_deprecated"] == ""
 
 
 # --- TBX ---------------------------------------------------------------------------------------
@@ -233,6 +236,7 @@ def test_tbx_has_one_concept_entry_per_entry_with_both_languages() -> None:
         "Élan commercial",
         "EC",
         "dynamique commerciale",
+        "sales momentum",  # a loanword French writers use: a French name
         "moteur",
         "élan des ventes",
     ]
@@ -241,7 +245,7 @@ def test_tbx_has_one_concept_entry_per_entry_with_both_languages() -> None:
     )
     assert statuses == [
         "preferredTerm-admn-sts",
-        *["admittedTerm-admn-sts"] * 3,
+        *["admittedTerm-admn-sts"] * 4,
         "deprecatedTerm-admn-sts",
     ]
     assert alpha_fr.xpath("t:termSec[last()]/t:note/text()", namespaces=TBX) == [
@@ -290,15 +294,20 @@ def test_tbx_ids_loanwords_and_escaping() -> None:
         sec.get(XML_LANG): sec.xpath("t:termSec/t:term/text()", namespaces=TBX)
         for sec in concept.xpath("t:langSec", namespaces=TBX)
     }
-    # Loanwords listed in their own language, after that language's names.
+    # Loanwords listed in the language of the part that declares them, in its order.
     assert names == {
-        "fr": ["Feedback à 360\u00a0degrés", "360", "évaluation à 360"],
-        "en": ['The "360" feedback', "360-degree feedback", "feedback 360"],
-        "de": ["Rundum-Beurteilung"],
+        "fr": [
+            "Feedback à 360\u00a0degrés",
+            "360",
+            "évaluation à 360",
+            "360-degree feedback",
+            "feedback 360",
+            "Rundum-Beurteilung",
+        ],
+        "en": ['The "360" feedback'],
     }
     (definition,) = concept.xpath('t:langSec[@xml:lang="en"]/t:descrip/text()', namespaces=TBX)
     assert definition == 'A back\\slash,\na line break and <tags> & "quotes".'
-    assert not concept.xpath('t:langSec[@xml:lang="de"]/t:descrip', namespaces=TBX)
 
 
 # --- Turtle ------------------------------------------------------------------------------------
@@ -328,6 +337,7 @@ def test_turtle_parses_into_a_skos_concept_scheme() -> None:
     assert set(graph.objects(alpha, SKOS.altLabel)) == {
         rdflib.Literal("EC", lang="fr"),
         rdflib.Literal("dynamique commerciale", lang="fr"),
+        rdflib.Literal("sales momentum", lang="fr"),
         rdflib.Literal("moteur", lang="fr"),
         rdflib.Literal("SM", lang="en"),
         rdflib.Literal("drive", lang="en"),
@@ -356,9 +366,10 @@ def test_turtle_escapes_and_tags_loanwords() -> None:
         graph.objects(concept, SKOS.definition)
     )
     assert {
-        rdflib.Literal("360-degree feedback", lang="en"),
-        rdflib.Literal("Rundum-Beurteilung", lang="de"),
+        rdflib.Literal("360-degree feedback", lang="fr"),
+        rdflib.Literal("Rundum-Beurteilung", lang="fr"),
     } <= set(graph.objects(concept, SKOS.altLabel))
+    assert {label.language for label in graph.objects(concept, SKOS.altLabel)} == {"fr"}
 
 
 @pytest.mark.parametrize(
@@ -513,3 +524,160 @@ def test_related_is_symmetric_by_construction() -> None:
     for item in PUBLISHED:
         for other in item.related:
             assert item.id in PUBLISHED.get(other).related, (item.id, other)
+
+
+# --- names: one language rule, the same names in every format ---------------------------------
+
+STATUS = {"preferredTerm-admn-sts": "preferred", "admittedTerm-admn-sts": "admitted"} | {
+    "deprecatedTerm-admn-sts": "deprecated"
+}
+
+
+def tbx_names(tbx: str) -> dict[tuple[str, str], list[tuple[str, str, list[str]]]]:
+    """(entry id, language) → the TBX terms of that langSec: (term, status, notes)."""
+    found = {}
+    for concept in parse_tbx(tbx).xpath("//t:conceptEntry", namespaces=TBX):
+        entry_id = concept.get("id").removeprefix("_")
+        for section in concept.xpath("t:langSec", namespaces=TBX):
+            found[entry_id, section.get(XML_LANG)] = [
+                (
+                    term_sec.xpath("t:term/text()", namespaces=TBX)[0],
+                    STATUS[
+                        term_sec.xpath(
+                            't:termNote[@type="administrativeStatus"]/text()', namespaces=TBX
+                        )[0]
+                    ],
+                    term_sec.xpath("t:note/text()", namespaces=TBX),
+                )
+                for term_sec in section.xpath("t:termSec", namespaces=TBX)
+            ]
+    return found
+
+
+EXPORTED = {"golden": GLOSSARY, "tricky": TRICKY, "published": PUBLISHED}
+
+
+@pytest.mark.parametrize("name", sorted(EXPORTED))
+def test_csv_skos_json_and_json_ld_give_each_language_the_names_of_the_tbx(name: str) -> None:
+    """One rule everywhere: the CSV name columns, the SKOS labels, the JSON ``names`` and each
+    page's JSON-LD hold, language by language, the terms of the TBX ``langSec``."""
+    glossary = EXPORTED[name]
+    tbx = tbx_names(exports.render_tbx(glossary, SITE_URL))
+    raw = exports.render_csv(glossary, SITE_URL).removeprefix("\ufeff")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(raw, newline=""))}
+    graph = parse_turtle(exports.render_turtle(glossary, SITE_URL))
+    json_entries = {
+        item["id"]: item for item in json.loads(exports.render_json(glossary, SITE_URL))["entries"]
+    }
+    for entry in glossary:
+        concept = rdflib.URIRef(f"{SITE_URL}glossaire/{entry.id}/")
+        langs = [lang for lang in ("fr", "en") if (entry.id, lang) in tbx]
+        assert langs == list(entry.languages), entry.id  # no langSec for a loanword's language
+        for lang in langs:
+            terms = tbx[entry.id, lang]
+            where = f"{name}: {entry.id} ({lang})"
+            row = rows[entry.id]
+            split = [part for part in row[f"{lang}_aliases"].split(" | ") if part]
+            avoid = [part for part in row[f"{lang}_deprecated"].split(" | ") if part]
+            columns = [row[f"{lang}_term"], *filter(None, [row[f"{lang}_abbreviation"]])]
+            assert sorted(columns + split + avoid) == sorted(text for text, _, _ in terms), where
+            assert avoid == [text for text, status, _ in terms if status == "deprecated"], where
+            listed = row[f"{lang}_names"].split(" | ")
+            assert len(listed) == len(terms), where
+            for shown, (text, status, _) in zip(listed, terms, strict=True):
+                assert shown.startswith(f"{text} ({status}"), (where, shown)
+            labels = {
+                kind: {
+                    str(label)
+                    for label in graph.objects(concept, predicate)
+                    if label.language == lang
+                }
+                for kind, predicate in (
+                    ("pref", SKOS.prefLabel),
+                    ("alt", SKOS.altLabel),
+                    ("hidden", SKOS.hiddenLabel),
+                )
+            }
+            assert labels["pref"] | labels["alt"] == {
+                text for text, status, _ in terms if status != "deprecated"
+            }, where
+            assert labels["hidden"] == {text for text, status, _ in terms if status == "deprecated"}
+            assert [
+                (item["text"], item["status"]) for item in json_entries[entry.id][lang]["names"]
+            ] == [(text, status) for text, status, _ in terms], where
+            page = structured_data.term_jsonld(entry, lang, SITE_URL)
+            assert [page["name"], *page.get("alternateName", [])] == [
+                text for text, status, _ in terms if status != "deprecated"
+            ], where
+
+
+def test_a_deprecated_french_loanword_is_a_french_name_to_avoid_not_an_english_term() -> None:
+    """« phoning » (cold-calling.yml: a French false anglicism, ``lang: en``, deprecated) is in
+    the French part of the entry: French in every export, never offered as English."""
+    (entry,) = [item for item in PUBLISHED if item.id == "cold-calling"]
+    tbx = tbx_names(TBX_FILES["published"])
+    assert ("phoning", "deprecated", ["faux anglicisme, inconnu en anglais"]) in tbx[
+        "cold-calling", "fr"
+    ]
+    everything_english = [
+        text.casefold() for (_, lang), terms in tbx.items() if lang == "en" for text, _, _ in terms
+    ]
+    assert "phoning" not in everything_english
+    graph = parse_turtle(exports.render_turtle(PUBLISHED, SITE_URL))
+    concept = rdflib.URIRef(SITE_URL + "glossaire/cold-calling/")
+    assert rdflib.Literal("phoning", lang="fr") in set(graph.objects(concept, SKOS.hiddenLabel))
+    assert not [
+        o
+        for o in graph.objects()
+        if isinstance(o, rdflib.Literal) and str(o) == "phoning" and o.language != "fr"
+    ]
+    row = next(
+        row
+        for row in csv.DictReader(io.StringIO(exports.render_csv(PUBLISHED, SITE_URL)[1:]))
+        if row["id"] == "cold-calling"
+    )
+    assert row["fr_deprecated"] == "phoning" and "phoning" not in row["fr_aliases"]
+    assert "phoning" not in row["en_aliases"] + row["en_names"]
+    assert "phoning" not in structured_data.term_jsonld(entry, "en", SITE_URL)["alternateName"]
+    # an admitted loanword is a French name French writers may use, in the French part
+    assert ("account-based marketing", "admitted", []) in tbx["abm", "fr"]
+
+
+def test_homonyms_keep_their_qualifier_in_tbx_and_skos() -> None:
+    """A shared name is told apart by its qualifier in the words of its language: a TBX
+    ``note`` of its termSec (TBX-Basic permits it) and a ``skos:scopeNote``; both files still
+    pass their validators (above)."""
+    graph = parse_turtle(FILES["ttl"])
+    notes = {
+        str(note): note.language
+        for note in graph.objects(rdflib.URIRef(SITE_URL + "glossaire/alpha/"), SKOS.scopeNote)
+    }
+    assert notes == {"homonyme\u00a0: moteur (ventes)": "fr", "homonym: drive (sales)": "en"}
+    tbx = tbx_names(FILES["tbx"])
+    assert ("drive", "admitted", ["rare", "homonym: drive (teamwork)"]) in tbx["beta", "en"]
+    # the published ICPs: « ICP (indicateur) » for KPI, « ICP (profil client) » for the ICP
+    published = tbx_names(TBX_FILES["published"])
+    icp = {
+        entry_id: [notes for text, _, notes in published[entry_id, "fr"] if text == "ICP"]
+        for entry_id in ("kpi", "ideal-customer-profile")
+    }
+    assert icp == {
+        "kpi": [["usage surtout québécois", "homonyme\u00a0: ICP (indicateur)"]],
+        "ideal-customer-profile": [["homonyme\u00a0: ICP (profil client)"]],
+    }
+    graph = parse_turtle(exports.render_turtle(PUBLISHED, SITE_URL))
+    for entry in PUBLISHED:
+        concept = rdflib.URIRef(f"{SITE_URL}glossaire/{entry.id}/")
+        expected = {
+            (
+                exports.strings(lang)["homonym_note"].format(
+                    name=name.text, qualifier=name.homonym
+                ),
+                lang,
+            )
+            for lang in entry.languages
+            for name in entry.text(lang).labels
+            if name.homonym
+        }
+        found = {(str(note), note.language) for note in graph.objects(concept, SKOS.scopeNote)}
+        assert found == expected, entry.id

@@ -466,8 +466,8 @@ def test_the_tbx_export_has_a_german_language_section_where_written(site: Path) 
         assert [section.get(XML_LANG) for section in defined] == [
             lang for lang in LANGS if lang in written
         ], entry_id
-        # a loanword alias has a section of its language, with that name only: no definition,
-        # no link to a page not yet translated
+        # a section only for a language the entry is written in (a loanword alias stays in
+        # the part that declares it): no link to a page not yet translated
         links = concept.xpath(".//t:xref/@target", namespaces=namespace)
         assert sorted(links) == sorted(
             SITE_URL + FOLDER[lang] + entry_id + "/" for lang in written
