@@ -312,8 +312,8 @@ def _search_document(html: str, page: Page, lang: str) -> search_index.Document:
             title=text.term,
             summary=text.summary,
             abbreviation=text.abbreviation or "",
-            names=text.names,
-            other_names=entry.text(other_lang).names,
+            names=text.labels,  # with homonym qualifiers and usage status
+            other_names=entry.text(other_lang).labels,
             weights=search_index.text_weights(text.term, html, rules),
             names_lang="" if names_lang == lang else names_lang,
             other_names_lang="" if other_lang == companion else other_lang,

@@ -3,8 +3,11 @@
 Two kinds of files per language (under ``search/`` of the language's folder: ``en/search/``):
 
 - ``names.json``: one row per page: URL, title, abbreviation, one-sentence summary and every
-  name it answers to (a term page: term, abbreviation and aliases in both languages). The
-  browser ranks names exact > prefix > typo (overrides/assets/glossary/search-engine.js);
+  name it answers to (a term page: term, abbreviation and aliases in both languages, each
+  language's as its part of the entry declares them). A name is its text, or
+  ``[text, qualifier, 1 if to avoid else 0]`` when it is a homonym or deprecated, so that the
+  results can say "ICP (indicateur)" or "GPA — à éviter". The browser ranks names exact >
+  prefix > typo (overrides/assets/glossary/search-engine.js);
 - ``text-<n>.json``: the full-text postings, sharded by a hash of each word's stem, so a query
   downloads only the shards of its words whatever the size of the glossary.
 
@@ -28,8 +31,11 @@ from html import unescape
 
 from hooks import languages
 from hooks.collate import fold as fold_accents
+from hooks.model import DEPRECATED, Name
 
-FORMAT_VERSION = 2  # 2: each language's stop words and plural rules come with names.json
+# 2: each language's stop words and plural rules come with names.json; 3: a name may carry
+# its homonym qualifier and status
+FORMAT_VERSION = 3
 
 
 def _split(text: str) -> list[str]:
@@ -196,8 +202,10 @@ class Document:
     title: str
     summary: str = ""
     abbreviation: str = ""
-    names: tuple[str, ...] = ()  # names in the page's language
-    other_names: tuple[str, ...] = ()  # names in the other language
+    # names in the page's language, then in the other language: plain text, or a name of an
+    # entry with its homonym qualifier and usage status
+    names: tuple[str | Name, ...] = ()
+    other_names: tuple[str | Name, ...] = ()
     weights: Counter[str] = field(default_factory=Counter)  # full-text stems
     # The language of ``names`` and of ``other_names`` when it is not the index's language and
     # other language (a page not yet translated: its default-language names); "" when it is.
@@ -240,8 +248,8 @@ def build(
             doc.title,
             doc.abbreviation,
             doc.summary,
-            doc.names,
-            doc.other_names,
+            [_name_json(name) for name in doc.names],
+            [_name_json(name) for name in doc.other_names],
         ]
         spoken = [doc.names_lang or lang, doc.other_names_lang or other_lang]
         if spoken != [lang, other_lang]:
@@ -272,6 +280,17 @@ def build(
     for number, shard in enumerate(grouped):
         files[f"text-{number}.json"] = _json(shard)
     return files
+
+
+def _name_json(name: str | Name) -> str | list[object]:
+    """A name as names.json lists it: its text, or ``[text, qualifier, 1 if to avoid]`` when
+    the reader must be told which homonym it is or that it is a name to avoid."""
+    if isinstance(name, str):
+        return name
+    avoid = name.status == DEPRECATED
+    if not name.homonym and not avoid:
+        return name.text
+    return [name.text, name.homonym or "", int(avoid)]
 
 
 def _shard_count(postings: dict[str, list[int]]) -> int:

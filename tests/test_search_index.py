@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from hooks import languages, search_index
+from hooks.model import Name
 from hooks.search_index import (
     Document,
     Rules,
@@ -175,6 +176,37 @@ def test_every_key_is_in_its_shard_and_the_names_file_lists_every_page() -> None
         assert all(shard_of(key, names["shards"]) == number for key in shard)
     (holder,) = [shard for shard in shards if "commun" in shard]
     assert holder["commun"][::2] == list(range(40))  # document numbers, then weights
+
+
+def test_names_carry_their_homonym_qualifier_and_status_only_when_they_have_one() -> None:
+    """The search tells "ICP (indicateur)" from "ICP (profil client)" and says "GPA — à
+    éviter": names.json gives such a name as [text, qualifier, 1 if to avoid], any other as its
+    text (no bytes for the many plain names)."""
+    labels = (
+        Name("Indicateur clé de performance", status="preferred", kind="term"),
+        Name("KPI", kind="abbreviation"),
+        Name("ICP", homonym="indicateur", note="usage surtout québécois"),
+        Name("GPA", status="deprecated", note="sigle fautif"),
+        Name("phoning", lang="en", status="deprecated", homonym="appel"),
+    )
+    document = Document(
+        url="glossaire/kpi/",
+        title="Indicateur clé de performance",
+        names=labels,
+        other_names=(Name("Key performance indicator", status="preferred", kind="term"),),
+    )
+    names = json.loads(build([document], "fr", "en")["names.json"])
+    assert names["version"] == search_index.FORMAT_VERSION == 3
+    assert names["docs"][0][4:] == [
+        [
+            "Indicateur clé de performance",
+            "KPI",
+            ["ICP", "indicateur", 0],
+            ["GPA", "", 1],
+            ["phoning", "appel", 1],
+        ],
+        ["Key performance indicator"],
+    ]
 
 
 def test_shards_grow_in_number_not_in_size() -> None:

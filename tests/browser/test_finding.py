@@ -82,6 +82,12 @@ def search_pages(browser, site_url: str) -> Iterator[Callable[[str], object]]:
     assert not errors, errors
 
 
+def hint_of(option) -> str:
+    """The line under a result's term saying which name it was found by; "" when none."""
+    hint = option.locator(".gl-search__hint")
+    return hint.inner_text() if hint.count() else ""
+
+
 def _cases() -> list[tuple[str, dict]]:
     return [(lang, case) for lang in ("fr", "en") for case in QUERIES[lang]]
 
@@ -119,9 +125,36 @@ def test_search_puts_the_expected_page_first(
         term = entry.term + (f" ({entry.abbreviation})" if entry.abbreviation else "")
         assert first.locator(".gl-search__term").inner_text() == term
         assert first.locator(".gl-search__summary").inner_text() == entry.summary
+    # the name it was found by, when the reader needs it: another language's, a homonym's
+    # qualifier, a name to avoid
+    if "hint" in case:
+        assert hint_of(first) == case["hint"], case["why"]
+    for entry_id, hint in case.get("also", {}).items():
+        other = urls.term_url(lang, entry_id)
+        assert other in results, (case["why"], results[:5])
+        assert hint_of(page.locator(OPTION).nth(results.index(other))) == hint, case["why"]
     # the status line counts the pages that match: all of them while they fit in the list
     numbers = [int(n) for n in re.findall(r"\d+", page.locator(STATUS).inner_text())]
     assert numbers == [len(results)] if len(results) < SHOWN else numbers[0] == SHOWN, numbers
+
+
+def test_a_name_to_avoid_is_struck_and_said_and_foreign_names_carry_their_language(
+    page, site_url: str
+) -> None:
+    """« phoning » typed on the English site (a French false anglicism, to avoid): the result
+    offers the French term instead, both French words marked lang="fr", « phoning » struck
+    through; on the French site « GPA » is struck and followed by « à éviter »."""
+    search(page, site_url, "en/", "phoning")
+    hint = page.locator(OPTION).first.locator(".gl-search__hint")
+    assert hint.locator('[lang="fr"]').all_inner_texts() == ["Prospection à froid", "phoning"]
+    avoided = hint.locator(".gl-search__avoided")
+    assert avoided.inner_text() == "phoning"
+    assert avoided.evaluate("e => getComputedStyle(e).textDecorationLine") == "line-through"
+    search(page, site_url, "", "GPA")
+    first = page.locator(OPTION).first
+    assert first.locator(".gl-search__avoided").inner_text() == "GPA"
+    assert first.locator(".gl-search__hint [lang]").count() == 0  # French on a French page
+    assert "GPA — à éviter" in (first.get_attribute("aria-label") or first.inner_text())
 
 
 def test_the_browser_engine_follows_the_shared_word_table(page, site_url: str) -> None:

@@ -1,8 +1,9 @@
 /* The search engine, without any page: words, ranking and the index files.
  *
  * Index files (hooks/search_index.py): names.json, one row per page with every name it answers
- * to, loaded on the first use of the search; text-<n>.json, full-text postings sharded by a hash
- * of each stem, fetched only for the words of a query.
+ * to (a name is its text, or [text, homonym qualifier, 1 if to avoid]), loaded on the first use
+ * of the search; text-<n>.json, full-text postings sharded by a hash of each stem, fetched only
+ * for the words of a query.
  *
  * Ranking: exact name > name beginning with the query > name containing its words > name within
  * a typo (Damerau–Levenshtein 1 for words of 5–7 letters, 2 from 8) > full text. fold, words,
@@ -105,9 +106,12 @@ export class SearchIndex {
       const [url, title, abbreviation, summary, names, otherNames] = row;
       // the languages of the names, given only when not the index's two (not yet translated)
       const [namesLang, otherNamesLang] = row[6] || [this.lang, this.otherLang];
-      const doc = { id, url, title, abbreviation, summary, names: [] };
+      // the other language's term: what a name to avoid of that language stands for
+      const otherTerm = otherNames.length ? nameOf(otherNames[0]).text : "";
+      const doc = { id, url, title, abbreviation, summary, otherTerm, names: [] };
       const isTerm = otherNames.length > 0 || Boolean(abbreviation);
-      names.forEach((text, position) => {
+      names.forEach((item, position) => {
+        const { text } = nameOf(item);
         const kind = !isTerm
           ? KIND.title
           : position === 0
@@ -115,19 +119,20 @@ export class SearchIndex {
             : text === abbreviation
               ? KIND.abbreviation
               : KIND.alias;
-        doc.names.push(this.name(text, kind, namesLang));
+        doc.names.push(this.name(item, kind, namesLang));
       });
-      for (const text of otherNames) {
-        doc.names.push(this.name(text, KIND.otherLanguage, otherNamesLang));
+      for (const item of otherNames) {
+        doc.names.push(this.name(item, KIND.otherLanguage, otherNamesLang));
       }
       return doc;
     });
   }
 
-  name(text, kind, lang) {
+  name(item, kind, lang) {
+    const { text, homonym, avoid } = nameOf(item);
     const nameKeys = keys(text, this.languages[lang]);
     for (const key of nameKeys) this.vocabulary.add(key);
-    return { text, kind, lang, keys: nameKeys };
+    return { text, kind, lang, keys: nameKeys, homonym, avoid };
   }
 
   /* Results matched by name, best first: [{doc, tier, kind, cost, name}]. */
@@ -219,6 +224,13 @@ export class SearchIndex {
     const text = (await this.byText(query)).filter((result) => !seen.has(result.doc.id));
     return [...named, ...text];
   }
+}
+
+/* A name of names.json: "text", or [text, homonym qualifier ("" if none), 1 if to avoid]. */
+export function nameOf(item) {
+  if (typeof item === "string") return { text: item, homonym: "", avoid: false };
+  const [text, homonym = "", avoid = 0] = item;
+  return { text, homonym, avoid: Boolean(avoid) };
 }
 
 /* How the query's keys match one name's keys, or null. */

@@ -9,6 +9,13 @@
 const SHOWN = 30; // results listed at most; the status line gives the full count
 const SHORTCUTS = new Set(["/", "s", "S"]);
 const TEXT_DELAY = 250; // ms without a keystroke before the full-text shards are fetched
+const KIND_OTHER_LANGUAGE = 3; // search-engine.js, KIND: loaded with the engine, not before
+const KIND_TITLE = 4;
+
+/* A sentence of the page's words with its {placeholders} replaced by the nodes given. */
+function fill(template, nodes) {
+  return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? nodes[part] : part));
+}
 
 function mount(dialog) {
   const input = dialog.querySelector("[data-gl-search-input]");
@@ -126,17 +133,8 @@ function mount(dialog) {
       title.append(abbreviation);
     }
     link.append(title);
-    if (name && name.kind === 3 && name.text !== doc.title) {
-      // Found by its name in the other language: say which, in that language.
-      const hint = document.createElement("span");
-      hint.className = "gl-search__hint";
-      const [before, after] = words.other_language.split("{name}");
-      const foreign = document.createElement("span");
-      foreign.lang = engine.otherLang;
-      foreign.textContent = name.text;
-      hint.append(before, foreign, after);
-      link.append(" ", hint);
-    }
+    const hint = name && nameHint(name, doc, engine);
+    if (hint) link.append(" ", hint);
     if (doc.summary) {
       const summary = document.createElement("span");
       summary.className = "gl-search__summary";
@@ -145,6 +143,43 @@ function mount(dialog) {
     }
     item.append(link);
     return item;
+  }
+
+  /* The line under the term that says which name the result was found by, when the reader
+   * needs it: a name of the other language ("en anglais : attrition rate"), a homonym with its
+   * qualifier ("ICP (indicateur)"), a name to avoid ("GPA — à éviter"; one of the other
+   * language: "in French: Prospection à froid, not “phoning”"). Null when the term says it. */
+  function nameHint(name, doc, engine) {
+    const other = name.kind === KIND_OTHER_LANGUAGE;
+    const shown = (text, lang, avoided) => {
+      const element = document.createElement("span");
+      if (lang !== engine.lang) element.lang = lang;
+      if (avoided) element.className = "gl-search__avoided";
+      element.textContent = text;
+      return element;
+    };
+    const named = shown(
+      name.homonym ? `${name.text} (${name.homonym})` : name.text,
+      name.lang,
+      name.avoid,
+    );
+    let parts;
+    if (name.avoid && other) {
+      const term = shown(doc.otherTerm, name.lang, false);
+      parts = fill(words.other_language_avoid, { term, name: named });
+    } else if (name.avoid) {
+      parts = fill(words.avoid, { name: named });
+    } else if (other && (name.homonym || name.text !== doc.title)) {
+      parts = fill(words.other_language, { name: named });
+    } else if (name.homonym && name.kind !== KIND_TITLE) {
+      parts = [named];
+    } else {
+      return null;
+    }
+    const hint = document.createElement("span");
+    hint.className = "gl-search__hint";
+    hint.append(...parts);
+    return hint;
   }
 
   function options() {
