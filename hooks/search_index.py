@@ -5,8 +5,9 @@ Two kinds of files per language (under ``search/`` of the language's folder: ``e
 - ``names.json``: one row per page: URL, title, abbreviation, one-sentence summary and every
   name it answers to (a term page: term, abbreviation and aliases in both languages, each
   language's as its part of the entry declares them). A name is its text, or
-  ``[text, qualifier, 1 if to avoid else 0]`` when it is a homonym or deprecated, so that the
-  results can say "ICP (indicateur)" or "GPA — à éviter". The browser ranks names exact >
+  ``[text, qualifier, 1 if to avoid else 0, loanword's language]`` when it is a homonym, a
+  name to avoid or a loanword, so that the results can say "ICP (indicateur)" or "GPA — à
+  éviter" and mark « Lead » as English for screen readers. The browser ranks names exact >
   prefix > typo (overrides/assets/glossary/search-engine.js);
 - ``text-<n>.json``: the full-text postings, sharded by a hash of each word's stem, so a query
   downloads only the shards of its words whatever the size of the glossary.
@@ -34,7 +35,7 @@ from hooks.collate import fold as fold_accents
 from hooks.model import DEPRECATED, Name
 
 # 2: each language's stop words and plural rules come with names.json; 3: a name may carry
-# its homonym qualifier and status
+# its homonym qualifier, its status and its language when it is a loanword
 FORMAT_VERSION = 3
 
 
@@ -243,15 +244,15 @@ def build(
     used = {lang, other_lang}
     rows: list[list[object]] = []
     for doc in docs:
+        spoken = [doc.names_lang or lang, doc.other_names_lang or other_lang]
         row: list[object] = [
             doc.url,
             doc.title,
             doc.abbreviation,
             doc.summary,
-            [_name_json(name) for name in doc.names],
-            [_name_json(name) for name in doc.other_names],
+            [_name_json(name, spoken[0]) for name in doc.names],
+            [_name_json(name, spoken[1]) for name in doc.other_names],
         ]
-        spoken = [doc.names_lang or lang, doc.other_names_lang or other_lang]
         if spoken != [lang, other_lang]:
             row.append(spoken)  # only for pages not yet translated: no bytes for the others
         used.update(spoken)
@@ -282,15 +283,18 @@ def build(
     return files
 
 
-def _name_json(name: str | Name) -> str | list[object]:
-    """A name as names.json lists it: its text, or ``[text, qualifier, 1 if to avoid]`` when
-    the reader must be told which homonym it is or that it is a name to avoid."""
+def _name_json(name: str | Name, section: str) -> str | list[object]:
+    """A name as names.json lists it: its text, or ``[text, qualifier, 1 if to avoid, its
+    language]`` when the reader must be told which homonym it is or that it is a name to
+    avoid, or when it is a loanword of another language than ``section``, its part's."""
     if isinstance(name, str):
         return name
     avoid = name.status == DEPRECATED
-    if not name.homonym and not avoid:
+    loanword = name.lang if name.lang and name.lang != section else ""
+    if not (name.homonym or avoid or loanword):
         return name.text
-    return [name.text, name.homonym or "", int(avoid)]
+    marks: list[object] = [name.text, name.homonym or "", int(avoid)]
+    return [*marks, loanword] if loanword else marks
 
 
 def _shard_count(postings: dict[str, list[int]]) -> int:

@@ -179,15 +179,17 @@ def test_every_key_is_in_its_shard_and_the_names_file_lists_every_page() -> None
 
 
 def test_names_carry_their_homonym_qualifier_and_status_only_when_they_have_one() -> None:
-    """The search tells "ICP (indicateur)" from "ICP (profil client)" and says "GPA — à
-    éviter": names.json gives such a name as [text, qualifier, 1 if to avoid], any other as its
-    text (no bytes for the many plain names)."""
+    """The search tells "ICP (indicateur)" from "ICP (profil client)", says "GPA — à éviter"
+    and marks a loanword's language: names.json gives such a name as [text, qualifier, 1 if to
+    avoid, the loanword's language], any other as its text (no bytes for the plain names)."""
     labels = (
         Name("Indicateur clé de performance", status="preferred", kind="term"),
         Name("KPI", kind="abbreviation"),
         Name("ICP", homonym="indicateur", note="usage surtout québécois"),
         Name("GPA", status="deprecated", note="sigle fautif"),
         Name("phoning", lang="en", status="deprecated", homonym="appel"),
+        Name("key performance indicator", lang="en"),
+        Name("indicateur", lang="fr"),  # its part's language: nothing to say
     )
     document = Document(
         url="glossaire/kpi/",
@@ -203,7 +205,9 @@ def test_names_carry_their_homonym_qualifier_and_status_only_when_they_have_one(
             "KPI",
             ["ICP", "indicateur", 0],
             ["GPA", "", 1],
-            ["phoning", "appel", 1],
+            ["phoning", "appel", 1, "en"],
+            ["key performance indicator", "", 0, "en"],
+            "indicateur",
         ],
         ["Key performance indicator"],
     ]

@@ -142,19 +142,23 @@ def test_a_name_to_avoid_is_struck_and_said_and_foreign_names_carry_their_langua
     page, site_url: str
 ) -> None:
     """« phoning » typed on the English site (a French false anglicism, to avoid): the result
-    offers the French term instead, both French words marked lang="fr", « phoning » struck
-    through; on the French site « GPA » is struck and followed by « à éviter »."""
+    offers the French term instead, both French names marked lang="fr" (« phoning » itself
+    read as English, its spelling), « phoning » struck through; on the French site « GPA » is
+    struck and followed by « à éviter », and a loanword term is marked as English."""
     search(page, site_url, "en/", "phoning")
     hint = page.locator(OPTION).first.locator(".gl-search__hint")
     assert hint.locator('[lang="fr"]').all_inner_texts() == ["Prospection à froid", "phoning"]
     avoided = hint.locator(".gl-search__avoided")
-    assert avoided.inner_text() == "phoning"
+    assert avoided.inner_text() == "phoning" and avoided.get_attribute("lang") == "en"
     assert avoided.evaluate("e => getComputedStyle(e).textDecorationLine") == "line-through"
     search(page, site_url, "", "GPA")
     first = page.locator(OPTION).first
     assert first.locator(".gl-search__avoided").inner_text() == "GPA"
     assert first.locator(".gl-search__hint [lang]").count() == 0  # French on a French page
     assert "GPA — à éviter" in (first.get_attribute("aria-label") or first.inner_text())
+    search(page, site_url, "", "lead scoring")
+    term = page.locator(OPTION).first.locator(".gl-search__term [lang]")
+    assert (term.inner_text(), term.get_attribute("lang")) == ("Lead scoring", "en")
 
 
 def test_the_browser_engine_follows_the_shared_word_table(page, site_url: str) -> None:

@@ -1,7 +1,7 @@
 /* The search engine, without any page: words, ranking and the index files.
  *
  * Index files (hooks/search_index.py): names.json, one row per page with every name it answers
- * to (a name is its text, or [text, homonym qualifier, 1 if to avoid]), loaded on the first use
+ * to (a name is its text, or [text, homonym qualifier, 1 if to avoid, loanword's language]), loaded on the first use
  * of the search; text-<n>.json, full-text postings sharded by a hash of each stem, fetched only
  * for the words of a query.
  *
@@ -107,8 +107,13 @@ export class SearchIndex {
       // the languages of the names, given only when not the index's two (not yet translated)
       const [namesLang, otherNamesLang] = row[6] || [this.lang, this.otherLang];
       // the other language's term: what a name to avoid of that language stands for
-      const otherTerm = otherNames.length ? nameOf(otherNames[0]).text : "";
-      const doc = { id, url, title, abbreviation, summary, otherTerm, names: [] };
+      const { text: otherTerm = "", spelt: otherTermSpelt = "" } = otherNames.length
+        ? nameOf(otherNames[0])
+        : {};
+      // a loanword as the term (« Lead » on the French site): marked for screen readers
+      const titleLang = names.length ? nameOf(names[0]).spelt : "";
+      const doc = { id, url, title, titleLang, abbreviation, summary, names: [] };
+      Object.assign(doc, { otherTerm, otherTermSpelt });
       const isTerm = otherNames.length > 0 || Boolean(abbreviation);
       names.forEach((item, position) => {
         const { text } = nameOf(item);
@@ -129,10 +134,12 @@ export class SearchIndex {
   }
 
   name(item, kind, lang) {
-    const { text, homonym, avoid } = nameOf(item);
+    const { text, homonym, avoid, spelt } = nameOf(item);
     const nameKeys = keys(text, this.languages[lang]);
     for (const key of nameKeys) this.vocabulary.add(key);
-    return { text, kind, lang, keys: nameKeys, homonym, avoid };
+    // lang: the language of the entry part it belongs to (its search rules); spelt: the
+    // language a loanword is read in, when another one
+    return { text, kind, lang, keys: nameKeys, homonym, avoid, spelt };
   }
 
   /* Results matched by name, best first: [{doc, tier, kind, cost, name}]. */
@@ -226,11 +233,12 @@ export class SearchIndex {
   }
 }
 
-/* A name of names.json: "text", or [text, homonym qualifier ("" if none), 1 if to avoid]. */
+/* A name of names.json: "text", or [text, homonym qualifier ("" if none), 1 if to avoid, the
+ * loanword's language (if any)]. */
 export function nameOf(item) {
-  if (typeof item === "string") return { text: item, homonym: "", avoid: false };
-  const [text, homonym = "", avoid = 0] = item;
-  return { text, homonym, avoid: Boolean(avoid) };
+  if (typeof item === "string") return { text: item, homonym: "", avoid: false, spelt: "" };
+  const [text, homonym = "", avoid = 0, spelt = ""] = item;
+  return { text, homonym, avoid: Boolean(avoid), spelt };
 }
 
 /* How the query's keys match one name's keys, or null. */

@@ -12,6 +12,12 @@ const TEXT_DELAY = 250; // ms without a keystroke before the full-text shards ar
 const KIND_OTHER_LANGUAGE = 3; // search-engine.js, KIND: loaded with the engine, not before
 const KIND_TITLE = 4;
 
+/* ``element`` with lang="…" when its language is not the one around it. */
+function inLanguage(element, lang, around) {
+  if (lang && lang !== around) element.lang = lang;
+  return element;
+}
+
 /* A sentence of the page's words with its {placeholders} replaced by the nodes given. */
 function fill(template, nodes) {
   return template.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? nodes[part] : part));
@@ -125,7 +131,10 @@ function mount(dialog) {
     link.setAttribute("aria-selected", "false");
     const title = document.createElement("span");
     title.className = "gl-search__term";
-    title.textContent = doc.title;
+    const term = document.createElement("span");
+    term.textContent = doc.title;
+    if (doc.titleLang) term.lang = doc.titleLang;
+    title.append(term);
     if (doc.abbreviation) {
       const abbreviation = document.createElement("span");
       abbreviation.className = "gl-search__abbr";
@@ -151,21 +160,20 @@ function mount(dialog) {
    * language: "in French: Prospection à froid, not “phoning”"). Null when the term says it. */
   function nameHint(name, doc, engine) {
     const other = name.kind === KIND_OTHER_LANGUAGE;
-    const shown = (text, lang, avoided) => {
-      const element = document.createElement("span");
-      if (lang !== engine.lang) element.lang = lang;
-      if (avoided) element.className = "gl-search__avoided";
-      element.textContent = text;
-      return element;
+    // A name in the language of its part, a loanword in its own, struck when it is to avoid.
+    const say = (text, lang, spelt, avoided) => {
+      const outer = inLanguage(document.createElement("span"), lang, engine.lang);
+      const word = inLanguage(document.createElement("span"), spelt, lang);
+      word.textContent = text;
+      if (avoided) word.className = "gl-search__avoided";
+      outer.append(word);
+      return outer;
     };
-    const named = shown(
-      name.homonym ? `${name.text} (${name.homonym})` : name.text,
-      name.lang,
-      name.avoid,
-    );
+    const named = say(name.text, name.lang, name.spelt, name.avoid);
+    if (name.homonym) named.append(` (${name.homonym})`);
     let parts;
     if (name.avoid && other) {
-      const term = shown(doc.otherTerm, name.lang, false);
+      const term = say(doc.otherTerm, name.lang, doc.otherTermSpelt, false);
       parts = fill(words.other_language_avoid, { term, name: named });
     } else if (name.avoid) {
       parts = fill(words.avoid, { name: named });
