@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -53,6 +54,23 @@ def build_site(
         cwd=config.parent,
         check=False,
     )
+
+
+def git(folder: Path, *args: str) -> None:
+    """Run git in ``folder`` as a contributor would, whatever repository the tests run in:
+    no GIT_* variable of the caller but the dates (a hook's GIT_DIR would point elsewhere), a
+    fixed author, no signing."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    kept = ("GIT_COMMITTER_DATE", "GIT_AUTHOR_DATE")
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("GIT_") or name in kept
+    }
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    command = ["git", *identity, "-c", "commit.gpgsign=false", *args]
+    subprocess.run(command, cwd=folder, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,10 @@ The folder's files are added to the valid entries of tests/data/valid/ and
 ``glossary check glossary --lang fr`` must print exactly ``expected.fr.txt`` (and ``--lang en``,
 ``expected.en.txt``) and exit 1. After an intended change of wording, rewrite them with
 ``UPDATE_EXPECTED=1 make test`` and read the diff.
+
+A case holding a file named ``in-git-repository`` runs as a contributor's pull request does:
+in a git repository where the valid entries are committed and the case's files are new
+(untracked), for the rules that ask git which file is being added (hooks/names.py).
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from pathlib import Path
 import pytest
 
 from hooks.cli import main
+from tests.conftest import git
 
 DATA = Path(__file__).parent / "data"
 CASES = sorted(path for path in (DATA / "invalid").iterdir() if path.is_dir())
+IN_GIT = "in-git-repository"  # the marker of a case run in a repository (see above)
 
 
 def make_glossary(root: Path, case: Path | None = None) -> Path:
@@ -27,9 +33,14 @@ def make_glossary(root: Path, case: Path | None = None) -> Path:
     glossary.mkdir()
     for entry in (DATA / "valid").glob("*.yml"):
         shutil.copy(entry, glossary)
+    if case is not None and (case / IN_GIT).is_file():
+        git(root, "init", "-q")
+        git(root, "add", ".")
+        git(root, "commit", "-q", "-m", "the valid entries")
     if case is not None:
         for source in case.rglob("*"):
-            if source.is_file() and not source.name.startswith("expected."):
+            told = source.name.startswith("expected.") or source.name == IN_GIT  # not entries
+            if source.is_file() and not told:
                 target = glossary / source.relative_to(case)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(source, target)

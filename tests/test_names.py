@@ -1,10 +1,10 @@
 """Names: which file a clash is reported on, deprecated names and homonyms in pages, and the
-term linker leaving both alone. The checker's messages on entries are in tests/data/invalid/."""
+term linker leaving both alone. The checker's messages on entries are in tests/data/invalid/
+(a clash with a new file: name-taken-by-other-entry, run in a git repository)."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,28 +15,15 @@ from hooks.model import Glossary
 from hooks.names import NameFinder, page_problems, shared_names
 from hooks.term_links import Matcher, link_terms
 from hooks.validate import check_glossary
+from tests.conftest import git
 
 DATA = Path(__file__).parent / "data"
 CLASH = DATA / "invalid" / "name-taken-by-other-entry" / "gamma.yml"
 
 
-def git(folder: Path, *args: str) -> None:
-    env = [
-        "-c",
-        "user.name=Test",
-        "-c",
-        "user.email=test@example.org",
-        "-c",
-        "commit.gpgsign=false",
-    ]
-    subprocess.run(["git", *env, *args], cwd=folder, check=True, capture_output=True)
-
-
 @pytest.fixture
 def repository(tmp_path: Path) -> Path:
     """A repository holding the valid entries, committed."""
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
     glossary = tmp_path / "glossary"
     glossary.mkdir()
     for entry in (DATA / "valid").glob("*.yml"):
@@ -51,18 +38,6 @@ def check_lines(root: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> list[str
     monkeypatch.chdir(root)
     assert main(["check", "glossary"]) == 1
     return capsys.readouterr().out.splitlines()
-
-
-def test_a_clash_is_reported_on_the_new_file_only(repository: Path, monkeypatch, capsys) -> None:
-    shutil.copy(CLASH, repository / "glossary" / "gamma.yml")  # not known to git yet
-    assert check_lines(repository, monkeypatch, capsys) == [
-        "glossary/gamma.yml:4:9: fr.term: 'ÉLAN  commercial' is also fr.term of "
-        "glossary/alpha.yml; a name belongs to one entry only (a term cannot be a homonym)",
-        "glossary/gamma.yml:10:17: en.abbreviation: 'SM' is also en.abbreviation of "
-        "glossary/alpha.yml; a name belongs to one entry only, unless both entries declare it "
-        "a homonym: {text: SM, homonym: <qualifier>}",
-        "2 problems in 1 file",
-    ]
 
 
 def test_a_clash_is_reported_on_the_changed_file(repository: Path, monkeypatch, capsys) -> None:
