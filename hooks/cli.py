@@ -130,10 +130,10 @@ def _check(paths: list[str], fix: bool, lang: str) -> int:
         shown_dir = _shown(folder) if folder != "." else ""
         if fix:
             fixed += _fix_folder(Path(folder), shown_dir, only)
-        glossary, found = check_glossary(Path(folder), shown_dir)
-        if not found:  # names misused in the pages beside the glossary (hooks/names.py)
-            found = page_problems(folder, glossary)
-        checked += len(glossary) if glossary else _entry_files(Path(folder))
+        # ``sound``: with a broken entry, the others' names still go for the pages' rules
+        glossary, found = check_glossary(Path(folder), shown_dir, sound=True)
+        checked += len(glossary) if not found else _entry_files(Path(folder))
+        found += page_problems(folder, glossary)  # names misused in the pages beside it
         problems += [problem for problem in found if only is None or problem.path in only]
     for problem in fixed:
         print(problem.render(lang))
@@ -161,14 +161,20 @@ def _check(paths: list[str], fix: bool, lang: str) -> int:
 
 
 def page_problems(directory: str, glossary: Glossary) -> list[Problem]:
-    """Names misused in the pages of ``content/`` beside the glossary folder, if there is one:
-    deprecated names, and homonyms mentioned without a link to the entry meant."""
+    """Names misused in the pages of ``content/`` beside the glossary folder, if there is one,
+    and in the nav labels of the ``mkdocs.yml`` beside it: deprecated names, and homonyms
+    mentioned without a link to the entry meant."""
     folder = Path(directory).parent / "content"
     if not folder.is_dir():
         return []
     pages, _ = content.read_pages(folder)  # front matter problems are the build's to report
-    shown = os.path.join(os.path.dirname(_shown(directory)), "content")
-    return sorted(names.page_problems(pages, glossary, shown))
+    beside = os.path.dirname(_shown(directory))
+    config = Path(directory).parent / "mkdocs.yml"
+    nav = content.nav_texts(config) if config.is_file() else []
+    shown = os.path.join(beside, "content")
+    return sorted(
+        names.page_problems(pages, glossary, shown, nav, os.path.join(beside, "mkdocs.yml"))
+    )
 
 
 def _entry_files(folder: Path) -> int:

@@ -3,6 +3,8 @@
 Front matter gives each page a title, a description and its ``twin`` in another language when
 the two paths differ (``outils/calculateur-sla.md`` ↔ ``tools/sla-calculator.md``).
 static-i18n only pairs identical paths (DESIGN.md, fact 3), so twins are resolved here.
+The title and description, and the labels of the ``nav`` of mkdocs.yml, are kept with where
+they are written, for the checker's messages (hooks/names.py).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from hooks import languages
 from hooks.problems import Message, Problem, msg
@@ -21,6 +24,24 @@ from hooks.problems import Message, Problem, msg
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _LINK = re.compile(r"\]\(\s*([^)\s#]+)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\s*\)")
+_STR = "tag:yaml.org,2002:str"
+FRONT_TEXTS = ("title", "description")  # front matter read by people: checked as prose
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    """A short text naming a page outside its body (its front matter's ``title`` or
+    ``description``, its label in the nav of mkdocs.yml), and where it is written."""
+
+    text: str
+    line: int
+    col: int  # of the text's first character
+    exact: bool = False  # each character sits at col + its offset: one line, no escape
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column of character ``offset``; the text's start when it spans lines or
+        holds escapes (a folded or escaped YAML string)."""
+        return (self.line, self.col + offset) if self.exact else (self.line, self.col)
 
 
 @dataclass(frozen=True)
@@ -34,6 +55,7 @@ class ContentPage:
     body: str = ""  # the Markdown after the front matter
     auto_links: bool = True  # front matter `glossary_links: false` turns term links off
     body_line: int = 1  # the line of the file where ``body`` starts (after the front matter)
+    front_texts: tuple[PlacedText, ...] = ()  # title and description, where written
 
     @property
     def src_uri(self) -> str:
@@ -62,6 +84,7 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
     meta: dict = {}
     problem = None
     body_line = 1
+    front_texts: tuple[PlacedText, ...] = ()
     match = _FRONT_MATTER.match(text)
     if match:
         body_line = text[: match.end()].count("\n") + 1
@@ -75,6 +98,8 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
             problem = (line, col, msg(message_id, problem=error.problem))
             loaded = None
         meta = loaded if isinstance(loaded, dict) else {}
+        if meta:
+            front_texts = _front_texts(match.group(1))
         text = text[match.end() :]
     heading = _HEADING.search(text)
     title = str(meta.get("title") or (heading.group(1) if heading else path))
@@ -96,8 +121,84 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
         text,
         meta.get("glossary_links") is not False,
         body_line,
+        front_texts,
     )
     return page, problem
+
+
+def _front_texts(front_matter: str) -> tuple[PlacedText, ...]:
+    """The title and description of a front matter (from the file's line 2), where written."""
+    try:
+        root = yaml.compose(front_matter, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return ()
+    if not isinstance(root, MappingNode):
+        return ()
+    lines = front_matter.split("\n")
+    return tuple(
+        _placed(value, lines, 2)
+        for key, value in root.value
+        if isinstance(key, ScalarNode) and key.value in FRONT_TEXTS
+        if isinstance(value, ScalarNode) and value.tag == _STR
+    )
+
+
+def _placed(node: ScalarNode, lines: list[str], first_line: int) -> PlacedText:
+    """A YAML string and where its text starts in the file (``first_line``: where ``lines``
+    start); exact when written on one line as it reads (plain, or quoted without escapes)."""
+    start, end = node.start_mark, node.end_mark
+    quote = 1 if node.style in ("'", '"') else 0
+    written = (
+        lines[start.line][start.column + quote : end.column - quote]
+        if start.line == end.line and start.line < len(lines)
+        else None
+    )
+    return PlacedText(
+        node.value, first_line + start.line, start.column + 1 + quote, written == node.value
+    )
+
+
+def nav_texts(config: Path) -> list[tuple[str, PlacedText]]:
+    """The labels of the navigation of ``config`` (mkdocs.yml), each with its language: those
+    of each static-i18n language's ``nav``, and of the top-level ``nav`` (the default
+    language's). Nothing when the file cannot be read: MkDocs says why."""
+    try:
+        text = config.read_text("utf-8")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # tags such as !ENV stay unresolved
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    lines = text.split("\n")
+    found = [(languages.default(), label) for label in _labels(_get(root, "nav"), lines)]
+    plugins = _get(root, "plugins")
+    for plugin in plugins.value if isinstance(plugins, SequenceNode) else ():
+        declared = _get(_get(plugin, "i18n"), "languages")
+        for language in declared.value if isinstance(declared, SequenceNode) else ():
+            locale = _get(language, "locale")
+            code = locale.value if isinstance(locale, ScalarNode) else None
+            if code in languages.codes():
+                found += [(code, label) for label in _labels(_get(language, "nav"), lines)]
+    return found
+
+
+def _get(node: Node | None, key: str) -> Node | None:
+    """The value of ``key`` in a YAML mapping node."""
+    if not isinstance(node, MappingNode):
+        return None
+    return next(
+        (value for name, value in node.value if isinstance(name, ScalarNode) and name.value == key),
+        None,
+    )
+
+
+def _labels(nav: Node | None, lines: list[str]) -> list[PlacedText]:
+    """``- Label: page.md`` and ``- Section: [...]``: the labels, sections' included."""
+    found: list[PlacedText] = []
+    for item in nav.value if isinstance(nav, SequenceNode) else ():
+        for key, value in item.value if isinstance(item, MappingNode) else ():
+            if isinstance(key, ScalarNode) and key.tag == _STR:
+                found.append(_placed(key, lines, 1))
+            found += _labels(value, lines)
+    return found
 
 
 def twins(pages: list[ContentPage]) -> tuple[dict[str, dict[str, str]], list[Problem]]:

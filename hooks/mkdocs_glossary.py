@@ -82,14 +82,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         (language.strings.parent, language.strings.name) for language in languages.current().all
     )
     fingerprint = _fingerprint((glossary_dir, "*.y*ml"), (docs_dir, "*.md"), *words)
+    fingerprint += _stat(Path(config.config_file_path))  # its nav labels are checked too
     if fingerprint != _state.fingerprint:
-        glossary, problems = check_glossary(glossary_dir, "glossary")
+        # ``sound``: with a broken entry, the others' names still go for the pages' rules
+        glossary, problems = check_glossary(glossary_dir, "glossary", sound=True)
         entries_valid = not problems
         pages, page_problems = content.read_pages(docs_dir)
         twins, twin_problems = content.twins(pages)
         problems += page_problems + twin_problems + languages.word_problems(root)
-        if not problems:  # names misused in pages: deprecated, or homonyms left to chance
-            problems += names.page_problems(pages, glossary, docs_dir.name)
+        # names misused in pages and nav labels: deprecated, or homonyms left to chance
+        config_file = Path(config.config_file_path)
+        nav = content.nav_texts(config_file)
+        problems += names.page_problems(pages, glossary, docs_dir.name, nav, config_file.name)
         if problems and not preview.session.serving:
             for problem in sorted(problems):
                 log.error(str(problem))
@@ -411,6 +415,14 @@ def _modified() -> bool:
 
 def _unmodified() -> bool:
     return False
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return ((str(path), stat.st_size, stat.st_mtime_ns),)
 
 
 def _fingerprint(*sources: tuple[Path, str]) -> tuple:

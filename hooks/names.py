@@ -384,6 +384,14 @@ def _masked(text: str) -> str:
 # --- pages ---------------------------------------------------------------------------------------
 
 
+class Placed(Protocol):
+    """A page's title, description or nav label (``hooks.content.PlacedText``)."""
+
+    text: str
+
+    def position(self, offset: int) -> tuple[int, int]: ...
+
+
 class Page(Protocol):
     """A hand-written page (``hooks.content.ContentPage``)."""
 
@@ -393,10 +401,19 @@ class Page(Protocol):
     body_line: int
     auto_links: bool
     links: tuple[str, ...]
+    front_texts: tuple[Placed, ...]
 
 
-def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> list[Problem]:
-    """Deprecated names written in pages, and homonyms mentioned without choosing an entry."""
+def page_problems(
+    pages: Iterable[Page],
+    glossary: Glossary,
+    shown_dir: str,
+    nav: Iterable[tuple[str, Placed]] = (),
+    nav_shown: str = "mkdocs.yml",
+) -> list[Problem]:
+    """Deprecated names written in pages (their text, title and description, and the labels
+    of ``nav``, each with its language, written in ``nav_shown``), and homonyms mentioned
+    without choosing an entry."""
     from hooks import term_links  # the linker's idea of where a link may go
 
     problems = []
@@ -404,8 +421,12 @@ def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> 
     homonyms = {
         lang: NameFinder(shared_names(glossary, lang).items()) for lang in languages.codes()
     }
+    for lang, label in nav:
+        problems += _deprecated_in(label, advice[lang], nav_shown)
     for page in pages:
         shown = f"{shown_dir}/{page.lang}/{page.path}"
+        for text in page.front_texts:  # no opt-out there: a title quotes no source
+            problems += _deprecated_in(text, advice[page.lang], shown)
 
         def at(offset: int, message: Message, page: Page = page, shown: str = shown) -> Problem:
             before = page.body[:offset]
@@ -434,6 +455,12 @@ def page_problems(pages: Iterable[Page], glossary: Glossary, shown_dir: str) -> 
                     at(span_start + start, _choose_message(text[start:end], owners, page))
                 )
     return problems
+
+
+def _deprecated_in(text: Placed, advice: NameFinder[Advice], shown: str) -> Iterator[Problem]:
+    for start, end, found in advice.find(_masked(text.text)):
+        line, col = text.position(start)
+        yield Problem(shown, line, col, found[0].message(text.text[start:end]))
 
 
 def _choose_message(written: str, owners: list[tuple[Entry, Name]], page: Page) -> Message:

@@ -138,6 +138,91 @@ def test_glossary_check_reports_the_pages_beside_the_glossary(
     assert lines[-1] == "2 problems in 2 files"
 
 
+FRONT_MATTER = """\
+---
+title: L’élan des ventes, et l’élan des ventes encore
+description: "Un « élan des ventes » cité, puis `élan des ventes` en code."
+twin: articles/a.md
+---
+
+# Un article
+"""
+
+
+def test_deprecated_names_in_a_title_and_description_are_reported_where_written(
+    tmp_path: Path, glossary: Glossary
+) -> None:
+    folded = "title: >-\n  Un titre plié\n  sur l’élan des ventes\n"  # the text's start, then
+    escaped = 'description: "\\u00c9lan des ventes"\n'  # reads "Élan", written "\u00c9lan"
+    other = FRONT_MATTER.replace("title: L’élan des ventes, et l’élan des ventes encore\n", folded)
+    other = other.replace(FRONT_MATTER.splitlines()[2] + "\n", escaped)
+    content = write_site(tmp_path, FRONT_MATTER)
+    (content / "fr" / "articles" / "b.md").write_text(other, "utf-8")
+    pages, problems = read_pages(content)
+    assert problems == []
+    lines = [str(problem) for problem in sorted(page_problems(pages, glossary, "content"))]
+    message = "is deprecated: write 'EC' (Élan commercial)"
+    assert [line for line in lines if "/fr/" in line] == [
+        f"content/fr/articles/a.md:2:10: 'élan des ventes' {message}",
+        f"content/fr/articles/a.md:2:32: 'élan des ventes' {message}",
+        f"content/fr/articles/a.md:3:20: 'élan des ventes' {message}",  # not the code span
+        f"content/fr/articles/b.md:2:8: 'élan des ventes' {message}",  # folded: its start
+        f"content/fr/articles/b.md:5:15: 'Élan des ventes' {message}",  # escaped: its start
+    ]
+
+
+MKDOCS_YML = """\
+site_name: !ENV [SITE_NAME, "Essai"]
+nav:
+  - Accueil: index.md
+plugins:
+  - i18n:
+      languages:
+        - locale: fr
+          default: true
+          nav:
+            - Accueil: index.md
+            - "Articles sur l’élan des ventes":
+                - articles/index.md
+                - Un article: articles/a.md
+        - locale: en
+          nav:
+            - Sales velocity: index.md
+"""
+
+
+def test_glossary_check_reports_deprecated_names_in_nav_labels(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    shutil.copytree(DATA / "valid", tmp_path / "glossary")
+    write_site(tmp_path, "# Un article\n")
+    (tmp_path / "content" / "en" / "articles" / "a.md").write_text("# An article\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
+    assert check_lines(tmp_path, monkeypatch, capsys) == [
+        "mkdocs.yml:11:31: 'élan des ventes' is deprecated: write 'EC' (Élan commercial)",
+        "mkdocs.yml:16:15: 'Sales velocity' is deprecated: write 'SM' (Sales momentum)",
+        "2 problems in 1 file",
+    ]
+
+
+def test_a_broken_entry_does_not_hide_the_pages_problems(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Every problem at once: the pages are checked against the entries that have none."""
+    shutil.copytree(DATA / "valid", tmp_path / "glossary")
+    broken = (DATA / "invalid" / "missing-summary" / "gamma.yml").read_text("utf-8")
+    (tmp_path / "glossary" / "gamma.yml").write_text(broken, "utf-8")
+    write_site(tmp_path, "# Un article\n\nL’élan des ventes.\n")
+    lines = check_lines(tmp_path, monkeypatch, capsys)
+    assert lines[:2] == [
+        "content/en/articles/a.md:3:1: 'Sales velocity' is deprecated: write 'SM' (Sales momentum)",
+        "content/fr/articles/a.md:3:3: 'élan des ventes' is deprecated: write 'EC' "
+        "(Élan commercial)",
+    ]
+    assert lines[2].startswith("glossary/gamma.yml:")
+    assert lines[-1].endswith("in 3 files")
+
+
 # --- the term linker ---------------------------------------------------------------------------
 
 
@@ -212,6 +297,31 @@ def test_the_build_fails_on_a_deprecated_name_in_an_article(tmp_path: Path) -> N
     message = "'GPA' is deprecated: write 'ABM' (Marketing des comptes stratégiques)"
     assert f"content/fr/articles/smarketing.md:{line}:19: {message}" in output
     assert output.count("is deprecated") == 1  # the quote is left alone
+    assert "Traceback" not in output
+
+
+def test_the_build_reports_a_broken_entry_and_the_pages_at_once(tmp_path: Path) -> None:
+    """One broken entry, GPA in the home page's title and in a nav label: every line at once."""
+    from tests.conftest import ROOT, build_site
+
+    project = tmp_path / "project"
+    for name in ("glossary", "content", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name)
+    broken = (DATA / "invalid" / "missing-summary" / "gamma.yml").read_text("utf-8")
+    (project / "glossary" / "gamma.yml").write_text(broken, "utf-8")
+    home = project / "content" / "fr" / "index.md"
+    home.write_text(home.read_text("utf-8").replace("title: Accueil\n", "title: La GPA\n"))
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    label = "                - Le smarketing: articles/smarketing.md\n"
+    (project / "mkdocs.yml").write_text(config.replace(label, label.replace("Le", "La GPA,")))
+    nav_line = config[: config.index(label)].count("\n") + 1
+    result = build_site(tmp_path / "site", project / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    message = "'GPA' is deprecated: write 'ABM' (Marketing des comptes stratégiques)"
+    assert f"content/fr/index.md:2:11: {message}" in output
+    assert f"mkdocs.yml:{nav_line}:22: {message}" in output
+    assert "glossary/gamma.yml:3:1: 'summary' is missing" in output
     assert "Traceback" not in output
 
 
