@@ -7,6 +7,10 @@ import re
 
 SPAN = re.compile(r"\[([^\]\n]+)\]\{lang=([a-zA-Z0-9-]+)\}")
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]])")
+# The only HTML an entry's prose may hold: a passage quoting a deprecated name is put between
+# the two (hooks/names.py); they are for the checker, and no page or export shows them.
+OPT_OUT = re.compile(r"<!--\s*glossary-deprecated:\s*(?:off|on)\s*-->")
+_OPT_OUT_LINE = re.compile(rf"^[ \t]*{OPT_OUT.pattern}[ \t]*(?:\n|\Z)", re.MULTILINE)
 
 
 def spans(markdown: str) -> str:
@@ -25,3 +29,11 @@ def unmark(markdown: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"[*_`#>]+", "", text)
     return " ".join(text.split())
+
+
+def without_opt_outs(markdown: str) -> str:
+    """``markdown`` without the checker's ``<!-- glossary-deprecated: off|on -->`` comments: a
+    line holding only one goes whole, so the text around it keeps its paragraphs."""
+    if "<!--" not in markdown:
+        return markdown
+    return OPT_OUT.sub("", _OPT_OUT_LINE.sub("", markdown))

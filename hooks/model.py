@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from hooks import languages
+from hooks.markup import without_opt_outs
 
 # The order is the one readers meet on the index: from alignment itself, along the revenue
 # team and the funnel, to what is around it. Labels and descriptions: each language's
@@ -212,17 +213,20 @@ def _text(data: dict) -> Text:
         term=term["text"].strip(),
         term_lang=term.get("lang"),
         summary=data["summary"].strip(),
-        definition=data["definition"].strip(),
+        definition=without_opt_outs(data["definition"]).strip(),
         abbreviation=abbreviation.text if abbreviation else None,
         abbreviation_name=abbreviation,
         aliases=tuple(_name(alias, "alias") for alias in data.get("aliases", ())),
         formula=Formula(
             formula["expression"].strip(),
-            tuple(Variable(v["symbol"], v["meaning"]) for v in formula.get("variables", ())),
+            tuple(
+                Variable(v["symbol"], without_opt_outs(v["meaning"]))
+                for v in formula.get("variables", ())
+            ),
         )
         if formula
         else None,
-        example=(data.get("example") or "").strip() or None,
-        pitfalls=tuple(p.strip() for p in data.get("pitfalls", ())),
+        example=without_opt_outs(data.get("example") or "").strip() or None,
+        pitfalls=tuple(without_opt_outs(p).strip() for p in data.get("pitfalls", ())),
         sources=tuple(Source(**source) for source in data.get("sources", ())),
     )

@@ -11,9 +11,11 @@ Checked here, called by :mod:`hooks.validate` (entries) and by the CLI and the s
 - a name used by two entries without both declaring it a homonym is reported on the file being
   added or changed, the other file given as the place where the name is already used (see
   :func:`clash_problems` for how that file is chosen);
-- a deprecated name written in an entry's text (other than its own entry's) or in a page is
-  reported with the name to write instead; a page may quote it between
-  ``<!-- glossary-deprecated: off -->`` and ``<!-- glossary-deprecated: on -->``;
+- a deprecated name written in an entry's text (other than its own entry's), in a page (its
+  text, title or description) or in a nav label is reported with the name to write instead; a
+  page or an entry's prose may quote it between ``<!-- glossary-deprecated: off -->`` and
+  ``<!-- glossary-deprecated: on -->`` (the raw-HTML rule lets those two through in entries,
+  and the model drops them: hooks/markup.py);
 - a name shared by homonyms is never linked to one of them by the term linker: a page that
   mentions it without linking one of them is told which links to choose from.
 """
@@ -425,7 +427,7 @@ def page_problems(
         problems += _deprecated_in(label, advice[lang], nav_shown)
     for page in pages:
         shown = f"{shown_dir}/{page.lang}/{page.path}"
-        for text in page.front_texts:  # no opt-out there: a title quotes no source
+        for text in page.front_texts:
             problems += _deprecated_in(text, advice[page.lang], shown)
 
         def at(offset: int, message: Message, page: Page = page, shown: str = shown) -> Problem:

@@ -22,6 +22,7 @@ from hooks import languages, names, typography
 from hooks.collate import fold
 from hooks.fast_schema import compile_schema
 from hooks.load import Document, KeyPath, load_document
+from hooks.markup import OPT_OUT
 from hooks.model import CATEGORIES, Glossary, entry_from_data
 from hooks.problems import REFERENCE, Message, Problem, catalogue, msg
 
@@ -424,8 +425,9 @@ def _strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
             yield from _strings(item, (*path, key))
 
 
-# A pattern cannot match a text lacking its sign: skipping it saves a substitution per text.
-_SIGNS = {_CODE: ("`",), _URL: ("](", "http"), _ENTITY: ("&",), _SPAN: ("]{",)}  # one or two each
+# A pattern cannot match a text lacking its sign (one or two each): skipping it saves a
+# substitution per text.
+_SIGNS = {_CODE: ("`",), _URL: ("](", "http"), _ENTITY: ("&",), _SPAN: ("]{",), OPT_OUT: ("<!--",)}
 
 
 def _masked(text: str, *patterns: re.Pattern[str]) -> str:
@@ -436,6 +438,11 @@ def _masked(text: str, *patterns: re.Pattern[str]) -> str:
             continue  # (no generator: this runs for tens of thousands of texts)
         text = pattern.sub(lambda match: " " * len(match.group()), text)
     return text
+
+
+def _may_opt_out(path: KeyPath) -> bool:
+    """Markdown prose, where ``<!-- glossary-deprecated: off|on -->`` may quote a source."""
+    return path[-1] in _PROSE or (len(path) > 2 and path[-2] == "pitfalls")
 
 
 def _text_problems(doc: Document) -> Iterator[Problem]:
@@ -469,6 +476,12 @@ def _text_problems(doc: Document) -> Iterator[Problem]:
         # each pattern runs only when its sign is there: most texts have none (2× faster)
         bare = _masked(text, _CODE) if "`" in text else text
         for match in _HTML.finditer(bare) if "<" in bare else ():
+            if (
+                match.group() == "<!--"
+                and _may_opt_out(path)
+                and OPT_OUT.match(bare, match.start())
+            ):
+                continue  # the deprecated-name rule's own comment, in prose (hooks/names.py)
             yield at(match.start(), msg("raw-html", html=match.group()))
         for match in _ENTITY.finditer(bare) if "&" in bare else ():
             yield at(
@@ -560,7 +573,7 @@ def _summary_problems(text: str, at: Any) -> Iterator[Problem]:
 
 def _french_typography(text: str, at: Any) -> Iterator[Problem]:
     # words marked as another language ([word]{lang=en}) follow that language's typography
-    bare = _masked(text, _CODE, _URL, _ENTITY, _SPAN)
+    bare = _masked(text, _CODE, _URL, _ENTITY, _SPAN, OPT_OUT)
     for offset, message in typography.french_problems(bare):
         yield at(offset, message)
 
@@ -573,7 +586,7 @@ def french_text_to_check(path: KeyPath, text: str) -> str | None:
         return None
     if _may_hold_placeholder(text) and _PLACEHOLDER.search(text):
         return None
-    return _masked(text, _CODE, _URL, _ENTITY, _SPAN)
+    return _masked(text, _CODE, _URL, _ENTITY, _SPAN, OPT_OUT)
 
 
 # --- cross-entry rules -------------------------------------------------------------------------

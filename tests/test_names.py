@@ -325,6 +325,44 @@ def test_the_build_reports_a_broken_entry_and_the_pages_at_once(tmp_path: Path) 
     assert "Traceback" not in output
 
 
+@pytest.mark.build
+def test_an_entry_quotes_a_source_and_no_page_shows_the_comments(tmp_path: Path) -> None:
+    """An entry quoting a deprecated name between the opt-out comments builds, and neither the
+    pages nor the exports show the comments (the small site of tests/data/three-languages)."""
+    import yaml
+    from lxml import html
+
+    from tests.conftest import ROOT, build_site
+
+    project = tmp_path / "project"
+    shutil.copytree(DATA / "three-languages", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("../../../", f"{ROOT}/"), "utf-8")
+    lead_file, mql_file = project / "glossary" / "lead.yml", project / "glossary" / "mql.yml"
+    lead = yaml.safe_load(lead_file.read_text("utf-8"))
+    lead["fr"]["aliases"].append(
+        {"text": "contact chaud", "status": "deprecated", "note": "jargon"}
+    )
+    mql = yaml.safe_load(mql_file.read_text("utf-8"))
+    mql["fr"]["definition"] += (
+        "\n<!-- glossary-deprecated: off -->\n> «\u00a0Un contact chaud\u00a0», dit la source.\n"
+        "<!-- glossary-deprecated: on -->\n"
+    )
+    for path, data in ((lead_file, lead), (mql_file, mql)):
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, width=10_000), "utf-8")
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = html.fromstring((tmp_path / "site" / "glossaire" / "mql" / "index.html").read_bytes())
+    (quote,) = page.xpath("//article//blockquote")
+    assert quote.text_content().strip() == "«\u00a0Un contact chaud\u00a0», dit la source."
+    shown = [
+        path
+        for path in (tmp_path / "site").rglob("*")
+        if path.is_file() and b"glossary-deprecated" in path.read_bytes()
+    ]
+    assert shown == []
+
+
 def test_a_deprecated_name_is_found_listed_and_marked_but_never_a_link(built_site: Path) -> None:
     import json
 
