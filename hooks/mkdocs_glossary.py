@@ -197,7 +197,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     summary and other-language term."""
     lang = _language(config)
     _state.search.setdefault(lang, []).append(_search_document(html, page, lang))
-    return tooltips.add_tooltips(html, page.url, lang, _state.glossary)
+    return tooltips.add_tooltips(html, page.url, lang, _state.glossary, config.site_url)
 
 
 @event_priority(-150)  # after static-i18n has built every language

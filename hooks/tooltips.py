@@ -15,13 +15,17 @@ import html
 import posixpath
 import re
 from functools import cache
+from urllib.parse import urlsplit
 
 from hooks import languages, render, urls
 from hooks.markup import spans
 from hooks.model import Glossary
 
 _OPENING_TAG = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r'\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*"([^"]*)")?')
+# name, then its value double-quoted, single-quoted or bare (raw HTML written by hand)
+_ATTRIBUTE = re.compile(
+    r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
+)
 PREFIX = "gl-tip-"
 
 
@@ -38,28 +42,53 @@ def _term_path_of(declared: languages.Languages) -> re.Pattern[str]:
     return re.compile(rf"^(?:{choices})/(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:/|/index\.html)?$")
 
 
-def linked_entry(href: str, page_url: str) -> str | None:
+def linked_entry(href: str, page_url: str, site_url: str | None = None) -> str | None:
     """The id of the entry whose page (in either language) ``href`` leads to, from the page at
-    ``page_url``; None for any other address."""
-    path = _path(href, page_url)
+    ``page_url``; None for any other address. An absolute address leads to the site when it
+    starts with ``site_url`` (``https://example.org/glossaire/sla/``)."""
+    path = _path(href, page_url, site_url)
     match = _term_path().match(path) if path else None
     return match.group("id") if match else None
 
 
-def _path(href: str, page_url: str) -> str | None:
+def _path(href: str, page_url: str, site_url: str | None = None) -> str | None:
     """The site path ``href`` leads to from ``page_url`` (both directory URLs), without query
     or fragment; None for an address on another site or a bare fragment."""
     if "&" in href:
         href = html.unescape(href)
-    path = href.partition("#")[0].partition("?")[0]
-    if not path or ":" in path or path.startswith("//"):
+    path = href.strip().partition("#")[0].partition("?")[0]
+    if ":" in path or path.startswith("//"):
+        path = _on_site(path, site_url)
+        if path is None:
+            return None
+    if not path:
         return None
     joined = posixpath.normpath(posixpath.join("/" + page_url, path))
     return joined + "/" if path.endswith("/") and joined != "/" else joined
 
 
-def add_tooltips(page_html: str, page_url: str, lang: str, glossary: Glossary) -> str:
-    """``page_html`` with every link to an entry described, and the descriptions it needs."""
+def _on_site(address: str, site_url: str | None) -> str | None:
+    """``https://example.org/base/glossaire/sla/`` → ``/glossaire/sla/`` when the site is at
+    ``https://example.org/base/`` (either scheme, or none: ``//example.org/...``); None for
+    an address elsewhere."""
+    if not site_url:
+        return None
+    site, found = urlsplit(site_url), urlsplit(address)
+    if found.scheme not in ("http", "https", "") or not found.netloc:
+        return None
+    if found.netloc.lower() != site.netloc.lower():
+        return None
+    base = site.path.rstrip("/") + "/"
+    if not (found.path + "/").startswith(base):
+        return None
+    return "/" + found.path[len(base) :]
+
+
+def add_tooltips(
+    page_html: str, page_url: str, lang: str, glossary: Glossary, site_url: str | None = None
+) -> str:
+    """``page_html`` with every link to an entry described, and the descriptions it needs
+    (``site_url``: the site's own absolute address, which a link may start with)."""
     by_id = glossary.by_id()
     used: dict[str, None] = {}
 
@@ -67,10 +96,12 @@ def add_tooltips(page_html: str, page_url: str, lang: str, glossary: Glossary) -
         written = " " + match.group(1)
         if _ATTRIBUTE.sub("", written).strip() not in ("", "/"):
             return match.group(0)  # attributes this reader does not follow: left as written
-        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(written)}
+        attributes = {
+            found.group(1).lower(): _value(found) for found in _ATTRIBUTE.finditer(written)
+        }
         href = attributes.get("href") or ""
-        entry_id = linked_entry(href, page_url)
-        if entry_id not in by_id or _is_self(href, page_url):
+        entry_id = linked_entry(href, page_url, site_url)
+        if entry_id not in by_id or _is_self(href, page_url, site_url):
             return match.group(0)  # not an entry, or an anchor of this very page
         used[entry_id] = None
         attributes.pop("title", None)
@@ -79,7 +110,7 @@ def add_tooltips(page_html: str, page_url: str, lang: str, glossary: Glossary) -
         described = attributes.get("aria-describedby", "").split()
         attributes["aria-describedby"] = " ".join([*described, PREFIX + entry_id])
         rendered = "".join(
-            f' {name}="{value}"' if value is not None else f" {name}"
+            f' {name}="{value.replace(chr(34), "&quot;")}"' if value is not None else f" {name}"
             for name, value in attributes.items()
         )
         return f"<a{rendered}>"
@@ -90,8 +121,14 @@ def add_tooltips(page_html: str, page_url: str, lang: str, glossary: Glossary) -
     return page_html + descriptions(glossary, lang, list(used))
 
 
-def _is_self(href: str, page_url: str) -> bool:
-    path = _path(href, page_url)
+def _value(attribute: re.Match[str]) -> str | None:
+    """An attribute's value as written, whatever its quotes; None for a bare name."""
+    quoted = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+    return quoted if quoted is not None else attribute.group(4)
+
+
+def _is_self(href: str, page_url: str, site_url: str | None = None) -> bool:
+    path = _path(href, page_url, site_url)
     return path is None or path.rstrip("/") == ("/" + page_url).rstrip("/")
 
 

@@ -19,6 +19,7 @@ from hooks.validate import check_glossary
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY, _ = check_glossary(ROOT / "glossary")
 NBSP = "\u00a0"
+SITE_URL = "https://glossaire-smarketing.github.io/"  # mkdocs.yml's, as the test build uses
 
 
 def small_glossary() -> Glossary:
@@ -48,10 +49,49 @@ def small_glossary() -> Glossary:
         ("https://example.org/glossaire/sla/", "", None),
         ("../", "glossaire/sla/", None),
         ("#lettre-s", "glossaire/", None),
+        ("mailto:sla@example.org", "", None),
     ],
 )
 def test_linked_entry(href: str, page_url: str, entry_id: str | None) -> None:
     assert tooltips.linked_entry(href, page_url) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("href", "site", "entry_id"),
+    [
+        (SITE_URL + "glossaire/sla/", SITE_URL, "sla"),  # site_url + path, written by hand
+        ("http://GLOSSAIRE-smarketing.github.io/en/glossary/sla/#x", SITE_URL, "sla"),
+        ("//glossaire-smarketing.github.io/glossaire/sla/index.html", SITE_URL, "sla"),
+        (SITE_URL + "glossaire/", SITE_URL, None),  # the index, not an entry
+        ("https://example.org/glossaire/sla/", SITE_URL, None),  # another site
+        ("https://example.org/base/glossaire/sla/", "https://example.org/base/", "sla"),
+        ("https://example.org/glossaire/sla/", "https://example.org/base/", None),
+        ("https://example.org/based/glossaire/sla/", "https://example.org/base", None),
+        ("ftp://example.org/glossaire/sla/", "https://example.org/", None),
+        (SITE_URL + "glossaire/sla/", None, None),  # no site address known
+    ],
+)
+def test_an_absolute_address_of_the_site_leads_to_its_entry(
+    href: str, site: str | None, entry_id: str | None
+) -> None:
+    assert tooltips.linked_entry(href, "articles/x/", site) == entry_id
+
+
+def test_raw_html_links_get_it_whatever_their_quotes() -> None:
+    page = (
+        "<a href='../../glossaire/sla/' title='old'>single</a> "
+        "<a class=x href=../../glossaire/sla/>bare</a> "
+        f"<a href={SITE_URL}glossaire/sla/ data-note='say \"hi\"'>absolute</a> "
+        "<a href='https://example.org/'>elsewhere</a>"
+    )
+    out = tooltips.add_tooltips(page, "articles/x/", "fr", small_glossary(), SITE_URL)
+    assert out.count('aria-describedby="gl-tip-sla"') == 3
+    assert '<a href="../../glossaire/sla/" class="gl-term" aria-describedby="gl-tip-sla">' in out
+    assert '<a class="x gl-term" href="../../glossaire/sla/"' in out
+    assert (
+        f'<a href="{SITE_URL}glossaire/sla/" data-note="say &quot;hi&quot;" class="gl-term"' in out
+    )
+    assert "<a href='https://example.org/'>elsewhere</a>" in out  # left as written
 
 
 def test_every_kind_of_link_gets_one_description_and_loses_its_title() -> None:
@@ -82,6 +122,38 @@ def test_a_link_to_the_page_itself_is_left_alone() -> None:
 # --- the built site ----------------------------------------------------------------------------
 
 
+@pytest.mark.build
+def test_links_by_absolute_address_or_raw_html_get_it_in_a_real_build(tmp_path: Path) -> None:
+    """Hand-written in an article of a small site (tests/data/three-languages, site_url
+    https://glossaire.example/): the site's absolute address, raw HTML with single quotes and
+    with none."""
+    import shutil
+
+    from tests.conftest import build_site
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "data" / "three-languages", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("../../../", f"{ROOT}/"), "utf-8")
+    article = project / "content" / "fr" / "articles" / "smarketing.md"
+    article.write_text(
+        article.read_text("utf-8")
+        + "\nVoir [la fiche](https://glossaire.example/glossaire/mql/),"
+        + " <a href='../../glossaire/sql/'>le SQL</a>"
+        + " et <a href=../../glossaire/sal/>le SAL</a>.\n",
+        "utf-8",
+    )
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = tmp_path / "site" / "articles" / "smarketing" / "index.html"
+    document = html.fromstring(page.read_bytes())
+    for text, entry_id in (("la fiche", "mql"), ("le SQL", "sql"), ("le SAL", "sal")):
+        (link,) = document.xpath(f'//article//a[text()="{text}"]')
+        assert link.get("aria-describedby") == f"gl-tip-{entry_id}", text
+        assert "gl-term" in link.get("class").split()
+        assert document.xpath(f'//*[@id="gl-tip-{entry_id}"]')
+
+
 def pages(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("index.html"))
 
@@ -95,8 +167,8 @@ def described_links(site: Path) -> tuple[int, int, list[str]]:
         document = html.fromstring(path.read_bytes())
         lang = document.get("lang")
         for link in document.xpath("//article//a[@href]"):
-            entry_id = tooltips.linked_entry(link.get("href"), url)
-            if entry_id is None or tooltips._is_self(link.get("href"), url):
+            entry_id = tooltips.linked_entry(link.get("href"), url, SITE_URL)
+            if entry_id is None or tooltips._is_self(link.get("href"), url, SITE_URL):
                 continue
             total += 1
             ids = (link.get("aria-describedby") or "").split()
