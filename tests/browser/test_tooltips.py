@@ -68,7 +68,22 @@ def test_keyboard_focus_shows_it_and_escape_hides_it(page, site_url) -> None:
     assert page.evaluate("() => document.activeElement.matches('article a.gl-term')")
 
 
-def test_a_tap_follows_the_link_at_once(browser, site_url) -> None:
+# Set on the page before a touch: true once a tooltip is shown, however briefly.
+WATCH_TOOLTIPS = """() => {
+  window.glTooltipShown = false;
+  const seen = () => {
+    const tip = document.querySelector(".gl-tooltip");
+    if (tip && !tip.hidden && tip.getClientRects().length) window.glTooltipShown = true;
+  };
+  new MutationObserver(seen).observe(document.body, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["hidden", "style"],
+  });
+}"""
+
+
+def test_a_tap_shows_no_tooltip_and_follows_the_link_at_once(browser, site_url) -> None:
+    from playwright.sync_api import expect
+
     context = browser.new_context(
         base_url=site_url, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     )
@@ -77,6 +92,16 @@ def test_a_tap_follows_the_link_at_once(browser, site_url) -> None:
         page.goto(site_url + ARTICLE)
         link = page.locator('article a[href$="glossaire/sla/"]').first
         link.scroll_into_view_if_needed()
+        page.evaluate(WATCH_TOOLTIPS)
+        # a first tap, kept on the page: nothing appears, not even for an instant
+        link.evaluate(
+            "link => link.addEventListener('click', e => e.preventDefault(), {once: true})"
+        )
+        link.tap()
+        page.wait_for_timeout(600)  # longer than the tooltip's hiding delay (300 ms)
+        expect(page.locator(TOOLTIP)).to_be_hidden()
+        assert page.evaluate("() => window.glTooltipShown") is False
+        # a tap follows the link at once
         href = link.evaluate("link => link.href")
         link.tap()
         page.wait_for_url(href, timeout=10000)
