@@ -37,7 +37,7 @@ from hooks import (
     urls,
 )
 from hooks.model import Entry, Glossary
-from hooks.problems import summary_line
+from hooks.problems import language, msg, summary_message
 from hooks.validate import check_glossary
 
 log = logging.getLogger("mkdocs.plugins.glossary")
@@ -94,14 +94,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path)
         nav = content.nav_texts(config_file)
         problems += names.page_problems(pages, glossary, docs_dir.name, nav, config_file.name)
+        said = language()  # the terminal speaks the contributor's language, as glossary check
         if problems and not preview.session.serving:
             for problem in sorted(problems):
-                log.error(str(problem))
-            raise PluginError(f"glossary: {summary_line(problems)}; nothing was built")
+                log.error(problem.render(said))
+            stopped = msg("build-stopped", summary=summary_message(problems))
+            raise PluginError(stopped.text(said))
         # A warning would stop a strict preview at the end of the build: inform instead.
         report = log.info if config.strict else log.warning
         for problem in sorted(problems):
-            report(str(problem))
+            report(problem.render(said))
         if not entries_valid:
             glossary = preview.glossary_despite(problems, glossary_dir, "glossary")
         elif preview.session.serving:

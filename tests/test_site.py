@@ -207,7 +207,21 @@ def test_index_groups_terms_by_letter_in_french_order(built_site: Path) -> None:
 
 
 @pytest.mark.build
-def test_build_refuses_a_bad_entry_and_writes_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("C.UTF-8", "glossary/sla.yml:3:1: unknown field 'relatd': did you mean 'related'?"),
+        (
+            "fr_FR.UTF-8",
+            "glossary/sla.yml:3:1: champ inconnu « relatd » : vouliez-vous dire « related » ?",
+        ),
+    ],
+)
+def test_build_refuses_a_bad_entry_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locale: str, said: str
+) -> None:
+    """In the contributor's language, as ``glossary check`` (LC_ALL, LC_MESSAGES, LANG)."""
+    monkeypatch.setenv("LC_MESSAGES", locale)
     project = tmp_path / "project"
     for name in ("glossary", "content", "overrides", "hooks"):
         shutil.copytree(ROOT / name, project / name)
@@ -218,7 +232,8 @@ def test_build_refuses_a_bad_entry_and_writes_nothing(tmp_path: Path) -> None:
     result = build_site(site, project / "mkdocs.yml")
     assert result.returncode == 1
     output = result.stdout + result.stderr
-    assert "glossary/sla.yml:3:1: unknown field 'relatd': did you mean 'related'?" in output
+    assert said in output.replace("\u00a0", " ").replace("\u202f", " ")
+    assert ("nothing was built" in output) == (locale == "C.UTF-8")
     assert "Traceback" not in output
     assert not site.exists() or not any(site.iterdir())
 
