@@ -6,23 +6,18 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check quick test lint format bench clean distclean port-free
+.PHONY: serve build check quick test lint format bench clean distclean port-free stale-venv
 
 # A .venv made by another Python (say 3.9, then 3.11 installed) or left broken fails every
-# command the same way: remove it so that the rule below makes it again.
+# command the same way: the rule below makes it again. It is removed in the recipe only (never
+# while make reads this file, so never under make -n), and only once $(PYTHON) is good enough.
 WANTED := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 HAVE := $(shell $(BIN)/python -c 'import sys, pip; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
-ifneq ($(wildcard $(VENV)),)
-ifneq ($(WANTED),)
-ifneq ($(WANTED),$(HAVE))
-$(info $(VENV) was made by $(if $(HAVE),Python $(HAVE),another Python or is broken) and $(PYTHON) is $(WANTED): making $(VENV) again)
-$(shell rm -rf $(VENV))
-endif
-endif
-endif
+STALE := $(if $(and $(wildcard $(VENV)),$(WANTED)),$(filter-out $(HAVE),$(WANTED)))
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml $(if $(STALE),stale-venv)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null || { echo "This project needs Python 3.10 or newer and $(PYTHON) is $(or $(WANTED),not found): install one, then run: make PYTHON=python3.12" >&2; exit 1; }
+	$(if $(STALE),@echo "$(VENV) was made by $(if $(HAVE),Python $(HAVE),another Python or is broken) and $(PYTHON) is $(WANTED): making $(VENV) again"; rm -rf $(VENV))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
@@ -43,7 +38,7 @@ check: $(BIN)/.installed  ## entries valid, code lint-clean (CHECK_ARGS="--lang 
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-quick: check  ## the inner loop: checks and every test but the browser and site-build ones (~20 s)
+quick: check  ## the inner loop: checks and every test but the browser and site-build ones (~25 s)
 	$(BIN)/python -m pytest -q -n 2 -m "not browser and not build"
 
 test: check  ## the whole suite: checks, unit, golden, end-to-end build, browser
