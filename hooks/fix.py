@@ -22,9 +22,10 @@ from hooks.load import Document, KeyPath, load_text
 from hooks.problems import Message, Problem, msg
 
 NBSP, NNBSP = "\u00a0", "\u202f"
-# the no-break space each sign takes: thin before ; ! ? (as printers do), plain before : and
-# » and after «, thin between the groups of a number (as Intl.NumberFormat('fr-FR') writes them)
-_SPACE_BEFORE = {":": NBSP, ";": NNBSP, "!": NNBSP, "?": NNBSP, "%": NBSP, "»": NBSP}
+# the no-break space each sign takes: the glossary's own usage (a no-break space before : ; ? !
+# % » and after «, 1,300 of them), thin between the groups of a number (as
+# Intl.NumberFormat('fr-FR') writes them, 377 of them): --fix puts back what the entries use
+_SPACE_BEFORE = {":": NBSP, ";": NBSP, "!": NBSP, "?": NBSP, "%": NBSP, "»": NBSP}
 _DOT_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?=[\u00a0\u202f ]?[%€])")
 
 

@@ -108,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             glossary = preview.glossary_despite(problems, glossary_dir, "glossary")
         elif preview.session.serving:
             preview.remember_valid(glossary, glossary_dir)
-        preview.session.show(sorted(problems))
+        preview.session.show(sorted(problems), root)
         _state.fingerprint, _state.glossary = fingerprint, glossary
         _state.pages, _state.twins = {page.src_uri: page for page in pages}, twins
         _state.matchers = {lang: term_links.Matcher(glossary, lang) for lang in languages.codes()}

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import copy
 import dataclasses
-import inspect
 import logging
 import os
 import posixpath
@@ -46,6 +45,7 @@ import jinja2
 import jinja2.bccache
 
 from hooks import languages, render
+from hooks.fix import fixable_problems
 from hooks.load import load_document
 from hooks.model import Entry, Glossary, entry_from_data
 from hooks.problems import Problem
@@ -64,6 +64,7 @@ class Session:
     serving: bool = False  # under `mkdocs serve` (or this server): problems never raise
     incremental: bool = False  # builds after the first skip the pages that did not change
     problems: list[Problem] = field(default_factory=list)  # shown in the panel
+    fixable: frozenset[Problem] = frozenset()  # those ``glossary check --fix`` corrects
     good: dict[str, tuple[Stamp, Entry]] = field(default_factory=dict)  # last valid version
     never_valid: tuple[str, ...] = ()  # ids shown as "entry to fix" pages
     built_markdown: dict[str, str] = field(default_factory=dict)  # src_uri → Markdown built
@@ -80,8 +81,12 @@ class Session:
     on_new_problems: Callable[[], None] | None = None  # the server reloads the browsers
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
-    def show(self, problems: list[Problem]) -> None:
-        """The problems the panel lists from now on; browsers reload when they changed."""
+    def show(self, problems: list[Problem], root: Path | None = None) -> None:
+        """The problems the panel lists from now on; browsers reload when they changed.
+
+        Paths are relative to ``root`` (the project), where the fixable ones are worked out."""
+        entries = [p for p in problems if Path(p.path).suffix in EXTENSIONS]
+        self.fixable = frozenset(fixable_problems(entries, root)) if entries else frozenset()
         if problems != self.problems and self.on_new_problems:
             self.problems = problems
             self.on_new_problems()
@@ -306,24 +311,14 @@ def never_valid_page(entry_id: str, lang: str) -> str:
     )
 
 
-def panel(problems: list[Problem], lang: str) -> str:
-    """The HTML panel listing ``problems`` in ``lang``."""
+def panel(problems: list[Problem], lang: str, fixable: frozenset[Problem] = frozenset()) -> str:
+    """The HTML panel listing ``problems`` in ``lang``, marking those ``--fix`` corrects (and
+    then only advising it)."""
     template = render._environment().get_template("problems.html.j2")
-    lines = [_message(problem, lang) for problem in sorted(problems)]
-    return template.render(problems=lines, lang=lang, s=render.strings(lang), fix=_has_fix())
-
-
-def _message(problem: Problem, lang: str) -> str:
-    """``path:line:col: message`` in ``lang``."""
-    return problem.render(lang)
-
-
-@cache
-def _has_fix() -> bool:
-    """True once ``glossary check --fix`` exists, so the panel never advises a missing command."""
-    from hooks import cli
-
-    return '"--fix"' in inspect.getsource(cli)
+    lines = [(problem.render(lang), problem in fixable) for problem in sorted(problems)]
+    return template.render(
+        problems=lines, lang=lang, s=render.strings(lang), fix=any(f for _, f in lines)
+    )
 
 
 @cache
@@ -337,7 +332,9 @@ def language_of(path: str) -> str:
     return first if first in languages.others(languages.default()) else languages.default()
 
 
-def add_panel(html: bytes, path: str, problems: list[Problem]) -> bytes:
+def add_panel(
+    html: bytes, path: str, problems: list[Problem], fixable: frozenset[Problem] = frozenset()
+) -> bytes:
     """``html`` with the problem panel first in its body and its style in its head."""
     if not problems:
         return html
@@ -347,7 +344,7 @@ def add_panel(html: bytes, path: str, problems: list[Problem]) -> bytes:
         html = b"%b<style>%b</style>%b" % (html[:head_end], _panel_style(), html[head_end:])
     body = html.find(b"<body")
     body_end = html.find(b">", body) + 1 if body != -1 else 0
-    block = panel(problems, lang).encode("utf-8")
+    block = panel(problems, lang, fixable).encode("utf-8")
     return html[:body_end] + block + html[body_end:]
 
 
@@ -385,7 +382,7 @@ def serve(config_file: str | None, dev_addr: str | None) -> None:
                     return None
                 data = Path(file_path).read_bytes()
             if file_path.endswith(".html"):
-                data = add_panel(data, path, session.problems)
+                data = add_panel(data, path, session.problems, session.fixable)
                 data = self._inject_js_into_html(data, epoch)
             headers = [("Content-Type", self._guess_type(file_path))]
             start_response(status, [*headers, ("Content-Length", str(len(data)))])

@@ -362,7 +362,7 @@ def _close(word: str, options: list[str]) -> str | None:
 
 _CODE = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<https?://[^>\s]*>|https?://[^\s)>\]]+")
-_SPAN = re.compile(r"\[([^\]\n]+)\]\{([^}\n]*)\}")
+_SPAN = re.compile(r"\[([^\[\]\n]+)\]\{([^}\n]*)\}")  # never across a link: [MRR](mrr.md) … ]{
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _PLACEHOLDER = re.compile(
