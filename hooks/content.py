@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from hooks import languages
+from hooks import languages, yaml_mistakes
 from hooks.problems import Message, Problem, msg
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
@@ -97,7 +97,8 @@ def _read(lang: str, path: str, text: str) -> tuple[ContentPage, tuple[int, int,
             line, col = (mark.line + 2, mark.column + 1) if mark else (1, 1)
             quotes = "mapping values" in str(error)
             message_id = "front-matter-colon" if quotes else "front-matter"
-            problem = (line, col, msg(message_id, problem=error.problem))
+            said = yaml_mistakes.pyyaml_problem(error.problem or "")  # French too
+            problem = (line, col, msg(message_id, problem=said))
             loaded = None
         meta = loaded if isinstance(loaded, dict) else {}
         if meta:

@@ -250,10 +250,11 @@ _HINTS = {
 
 
 def _explain(problem: str) -> Message:
+    said = yaml_mistakes.pyyaml_problem(problem)  # in French too
     for start, hint in _HINTS.items():
         if problem.startswith(start):
-            return msg("invalid-yaml-explained", hint=hint, problem=problem)
-    return msg("invalid-yaml", hint=problem)
+            return msg("invalid-yaml-explained", hint=hint, problem=said)
+    return msg("invalid-yaml", hint=said)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -376,6 +377,12 @@ def _convert(
         style = node.style or None  # libyaml says "" for plain
         indent = _block_indent(text, mark.index) if style in ("|", ">") else 0
         doc.scalars[path] = Scalar(line, col, style, indent)
+        if style is None and node.end_mark.line != mark.line:  # YAML folds it: say so
+            found = yaml_mistakes.folded(
+                text, mark.line, mark.column, node.end_mark.line, path[-1] if path else ""
+            )
+            if found:
+                problems.append(Problem(doc.path, *found))
         value = node.value if node.tag == STR else _scalar(node)
         if type(value) is str:
             doc.strings.append((path, value))
@@ -387,6 +394,7 @@ def _convert(
         ]
     if kind is MappingNode:
         result: dict[str, Any] = {}
+        new_item = False  # a list item holding its first key again: a "- " is missing
         for key_node, value_node in node.value:
             key_line, key_col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
@@ -395,7 +403,19 @@ def _convert(
             key = key_node.value
             if key in result:
                 first_line = doc.keys[(*path, key)][0]
+                if new_item:
+                    continue  # the rest of that item: one problem is enough
                 message = msg("duplicate-key", key=key, first=first_line)
+                if path and isinstance(path[-1], int) and key == next(iter(result)):
+                    new_item = True
+                    row = text.split("\n")[key_line - 1].strip()
+                    message = msg(
+                        "mistake-no-dash-duplicate",
+                        key=key,
+                        first=first_line,
+                        item=yaml_mistakes.shorten(row),
+                        dash=line,
+                    )
                 problems.append(Problem(doc.path, key_line, key_col, message))
                 continue
             doc.keys[(*path, key)] = (key_line, key_col)

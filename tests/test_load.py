@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,88 @@ def test_libyaml_path_falls_back_where_the_python_path_explains(text: str, tmp_p
     (fast, fast_problems), (slow, slow_problems) = _both_paths(path, monkeypatch)
     assert [str(p) for p in fast_problems] == [str(p) for p in slow_problems]
     assert fast.data == slow.data
+
+
+PYYAML_PROBLEMS = [
+    "expected <block end>, but found '<scalar>'",
+    "expected <block end>, but found '?'",
+    "expected <block end>, but found '<block mapping start>'",
+    "expected ',' or ']', but got ':'",
+    "expected ',' or '}', but got '<scalar>'",
+    "expected the node content, but found '-'",
+    "expected a comment or a line break, but found 'x'",
+    "expected alphabetic or numeric character, but found ' '",
+    "found character '%' that cannot start any token",
+    "found character '\\t' that cannot start any token",
+    "found unknown escape character 'q'",
+    "found undefined tag handle '!x!'",
+    "mapping values are not allowed here",
+    "sequence entries are not allowed here",
+    "could not find expected ':'",
+    "found unexpected end of stream",
+    "found unexpected document separator",
+    "invalid indentation or unclosed '[' or '{'",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+]
+
+
+@pytest.mark.parametrize("problem", PYYAML_PROBLEMS)
+def test_pyyaml_words_are_french_for_french_readers_and_unchanged_in_english(problem: str) -> None:
+    from hooks.problems import Message
+    from hooks.yaml_mistakes import pyyaml_problem
+
+    said = pyyaml_problem(problem)
+    assert isinstance(said, Message)
+    assert said.text("en") == problem
+    french = said.text("fr")
+    english_words = {"expected", "found", "but", "got", "not", "allowed", "character", "token"}
+    assert not english_words & set(re.findall(r"[a-z]+", french)), french
+
+
+def test_front_matter_problems_speak_french_too(tmp_path: Path) -> None:
+    from hooks import content
+
+    page = tmp_path / "content" / "fr" / "page.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: Titre\ntags: [a, b: c: d]\n---\n\n# Titre\n", "utf-8")
+    problems = content.read_pages(tmp_path / "content")[1]
+    assert [p.render("en") for p in problems] == [
+        "content/fr/page.md:3:15: front matter: expected ',' or ']', but got ':'"
+    ]
+    assert [p.render("fr").replace("\u00a0", " ") for p in problems] == [
+        "content/fr/page.md:3:15: en-tête de page (front matter) : une virgule ou « ] » était "
+        "attendue, mais on trouve « : »"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a one-line field written on two lines: YAML joins them without a word
+            "fr:\n  summary: Une phrase\n    qui continue.\n",
+            "entry.yml:3:5: the text of 'summary' goes on here: YAML silently joins this line to "
+            "line 2; write the whole text on line 2",
+        ),
+        (  # a Markdown text without its "|": its lines (a list, say) would be joined
+            "fr:\n  definition: Deux étapes\n    1. la première\n",
+            "entry.yml:2:15: a text on several lines is written 'definition: |', then its lines "
+            "indented below it",
+        ),
+        (  # the first item of a list without its dash: the whole list is one text
+            "fr:\n  aliases:\n    premier nom\n    - second nom\n",
+            "entry.yml:3:5: each item of a list starts with '- ': write '- premier nom'",
+        ),
+    ],
+)
+def test_a_plain_text_on_several_lines_is_never_joined_silently(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    assert [str(p) for p in load(tmp_path, text)[1]] == [expected]
+
+
+def test_quoted_and_block_texts_may_hold_several_lines(tmp_path: Path) -> None:
+    text = 'a: "une phrase\n  sur deux lignes"\nb: |\n  - pas un élément\n  -30 %\n'
+    doc, problems = load(tmp_path, text)
+    assert problems == []
+    assert doc.data == {"a": "une phrase sur deux lignes", "b": "- pas un élément\n-30 %\n"}
