@@ -68,7 +68,9 @@ def diagnose(text: str, error: Any) -> Found | None:
         _closed_early(lines, stop, block)
         or _runs_on(lines, stop, block)
         or _glued(lines, stop, block)
+        or _left_block(lines, stop, block)
         or _dash_missing(lines, start, block)
+        or _item_misaligned(lines, stop, block)
         or _misaligned(lines, stop, block)
         or _continued(lines, stop, block)
     )
@@ -183,6 +185,53 @@ def _runs_on(lines: list[str], stop: int, block: list[bool]) -> Found | None:
     return None
 
 
+def _left_block(lines: list[str], stop: int, block: list[bool]) -> Found | None:
+    """A line of a block text (``definition: |``) typed without its indentation: YAML ends
+    the text there and stumbles on what follows."""
+    number = 0
+    while number <= stop:
+        start = _BLOCK_START.match(lines[number]) if not block[number] else None
+        number += 1
+        if not start:
+            continue
+        indent = None
+        while number < len(lines) and block[number]:
+            if indent is None and lines[number].strip():
+                indent = _indent(lines[number])
+            number += 1
+        if indent is None:  # its first line is the one typed flush left: the next tell
+            owner = start.start(2) if start.group(2) else len(start.group(1))
+            after = [row for row in lines[number + 1 : stop + 2] if row.strip()]
+            indent = _indent(after[0]) if after and _indent(after[0]) > owner else None
+        row = lines[number] if number <= stop else ""
+        if indent and _is_text(row) and not row.lstrip().startswith("#"):
+            key = start.group(2) or "-"
+            return number + 1, _indent(row) + 1, msg("mistake-block-indent", key=key, n=indent)
+    return None
+
+
+def _item_misaligned(lines: list[str], stop: int, block: list[bool]) -> Found | None:
+    """An item whose dash is one or two spaces off the dash of the item above."""
+    item = _ITEM.match(lines[stop])
+    if not item or block[stop]:
+        return None
+    dash = len(item.group(1))
+    for number in range(stop - 1, -1, -1):
+        row = lines[number]
+        if block[number] or not row.strip() or row.lstrip().startswith("#"):
+            continue
+        above = _ITEM.match(row)
+        if above:
+            shift = dash - len(above.group(1))
+            if shift == 0 or abs(shift) > 2:
+                return None
+            which = "mistake-item-indent-more" if shift > 0 else "mistake-item-indent-less"
+            return stop + 1, dash + 1, msg(which, n=abs(shift), line=number + 1)
+        if _indent(row) <= dash:
+            return None
+    return None
+
+
 def _dash_missing(lines: list[str], start: int, block: list[bool]) -> Found | None:
     """An item written without its ``- ``: a text, or a key of the items above, at the
     column of the list's dashes."""
@@ -268,9 +317,11 @@ def _misaligned(lines: list[str], stop: int, block: list[bool]) -> Found | None:
         in_item = lines[above].lstrip().startswith("- ")
         has_value = lines[above][sibling.end() :].strip() not in ("", "|", ">", "|-", ">-")
         shift = len(key.group(1)) - sibling.start(2)
-        if in_item and shift < 0:
+        if in_item and shift < 0 and len(key.group(1)) <= _indent(lines[above]):
             continue  # a key after a list: the list's end, or a missing dash (_dash_missing)
-        if (shift > 0 and has_value) or (shift < 0 and not _is_open_level(lines, above, key)):
+        if (shift > 0 and has_value) or (
+            shift < 0 and (in_item or not _is_open_level(lines, above, key))
+        ):
             which = "mistake-indent-more" if shift > 0 else "mistake-indent-less"
             return (
                 number + 1,
