@@ -141,6 +141,10 @@ def test_a_loanword_used_as_the_term_is_marked_with_its_language(built_site: Pat
             unmarked.append(folder.name)
         twin_link = html.fromstring(english.read_bytes()).xpath("//a[@data-twin-link]")[0]
         assert twin_link.get("lang") == "en", folder.name
+        header = html.fromstring(french.read_bytes()).xpath(
+            '//*[@data-md-component="header-topic"]/span'
+        )
+        assert header[0].get("lang") == "en", folder.name
     assert entries >= 10 and unmarked == []
     index = html.fromstring((built_site / "glossaire" / "index.html").read_bytes())
     assert {a.get("lang") for a in index.xpath('//a[@href="cold-emailing/"]')} == {"en"}
