@@ -254,7 +254,17 @@ def _dash_missing(lines: list[str], start: int, block: list[bool]) -> Found | No
             and any(_sibling(lines, number, block, above) is not None for above in (True, False))
         ):
             return number + 1, indent + 1, msg("mistake-no-dash", item=shorten(row.strip()))
+        if _is_text(row) and _indent(row) > indent and _opens_list(lines, number, indent):
+            # "aliases:", its first item without a dash (deeper), then "- " items
+            return number + 1, _indent(row) + 1, msg("mistake-no-dash", item=shorten(row.strip()))
     return None
+
+
+def _opens_list(lines: list[str], number: int, indent: int) -> bool:
+    """Is the line above ``number`` a key without a value, less indented than ``indent``?"""
+    above = _previous(lines, number)
+    key = _KEY.match(lines[above]) if above is not None else None
+    return bool(key) and not lines[above][key.end() :].strip() and _indent(lines[above]) < indent
 
 
 def _sibling(lines: list[str], number: int, block: list[bool], above: bool) -> int | None:
