@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from hooks import languages, search_index, urls
 from hooks.model import Glossary
@@ -404,12 +405,13 @@ def test_index_text_filter_is_instant_accented_and_announced(page, site_url: str
     assert "Taux de rétention client (CRR)" in visible.all_inner_texts()
     shown = len(set(page.locator(".gl-index__item:visible").evaluate_all(ENTRIES)))
     assert 0 < shown < total
-    assert status.inner_text() == f"{shown} termes sur {total}"
+    # the count is written once typing pauses: wait for it rather than read it at once
+    expect(status).to_have_text(f"{shown} termes sur {total}")
     assert "?q=retention" in page.url
-    assert page.locator("h2#lettre-a").is_hidden()
+    expect(page.locator("h2#lettre-a")).to_be_hidden()
     field.fill("zzzz")
-    assert page.locator("[data-filter-empty]").is_visible()
-    assert status.inner_text() == f"0 termes sur {total}"
+    expect(page.locator("[data-filter-empty]")).to_be_visible()
+    expect(status).to_have_text(f"0 termes sur {total}")
 
 
 def test_index_category_filter_with_the_keyboard(page, site_url: str) -> None:

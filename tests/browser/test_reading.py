@@ -180,8 +180,12 @@ def test_switching_keeps_the_section_scrolled_to(page: Page, site_url: str) -> N
     assert settled, "the page kept moving"
     switch(page, "fr")
     page.wait_for_url(site_url + "glossaire/mql/#voir-aussi")
-    top = page.locator("h2#voir-aussi").evaluate("(h) => h.getBoundingClientRect().top")
-    assert 0 <= top < 200
+    # the heading is scrolled to; a loaded machine may lay the page out late: give it 5 s
+    page.wait_for_function(
+        "() => { const top = document.querySelector('h2#voir-aussi').getBoundingClientRect().top;"
+        " return 0 <= top && top < 200; }",
+        timeout=5000,
+    )
 
 
 def test_switching_from_the_term_pages_twin_link_keeps_the_section(
