@@ -305,31 +305,32 @@ class Advice:
 
 def deprecated_in_entries(files: Sequence[NamedFile]) -> Iterator[Problem]:
     """A deprecated name of one entry written in another entry's text."""
-    for lang in languages.codes():
-        finder = NameFinder(
+    finders = {
+        lang: NameFinder(
             (advice.name, advice) for file in files for advice in _advice_from_file(file, lang)
         )
-        if not finder:
+        for lang in languages.codes()
+    }
+    finders = {lang: finder for lang, finder in finders.items() if finder}
+    if not finders:
+        return
+    for file in files:
+        data = file.doc.data if file.doc else None
+        if file.doc is None or not isinstance(data, dict):
             continue
-        for file in files:
-            data = file.doc.data if file.doc else None
-            if file.doc is None or not isinstance(data, dict):
-                continue
-            if not isinstance(data.get(lang), dict):
-                continue
-            for path, text in _prose(data[lang], (lang,)):
-                if not finder.may_find(text):
-                    continue  # masking can only hide names: most texts need neither
-                for start, _end, found in finder.find(_masked(text)):
-                    advice = next((a for a in found if a.entry_id != file.entry_id), None)
-                    if advice is None:
-                        continue  # an entry may name its own deprecated names, to explain them
-                    line, col = file.doc.inside(path, start)
-                    written = text[start:_end]
-                    message = msg(
-                        "in-field", field=field_name(path), detail=advice.message(written)
-                    )
-                    yield Problem(file.shown, line, col, message)
+        langs = [lang for lang in finders if isinstance(data.get(lang), dict)]
+        for path, text in _prose_of(file.doc, langs):
+            finder = finders[str(path[0])]
+            if not finder.may_find(text):
+                continue  # masking can only hide names: most texts need neither
+            for start, _end, found in finder.find(_masked(text)):
+                advice = next((a for a in found if a.entry_id != file.entry_id), None)
+                if advice is None:
+                    continue  # an entry may name its own deprecated names, to explain them
+                line, col = file.doc.inside(path, start)
+                written = text[start:_end]
+                message = msg("in-field", field=field_name(path), detail=advice.message(written))
+                yield Problem(file.shown, line, col, message)
 
 
 def _advice_from_file(file: NamedFile, lang: str) -> Iterator[Advice]:
@@ -360,6 +361,17 @@ def _instead(term: str, abbreviation: str | None) -> Message:
     if abbreviation:
         return msg("instead-abbreviation", abbreviation=abbreviation, term=term)
     return msg("instead-term", term=term)
+
+
+def _prose_of(doc: Document, langs: list[str]) -> Iterator[tuple[KeyPath, str]]:
+    """``_prose`` of some languages of a loaded file, read from its flat list of texts."""
+    if not doc.strings:
+        for lang in langs:
+            yield from _prose(doc.data[lang], (lang,))
+        return
+    for path, text in doc.strings:
+        if path[0] in langs and len(path) > 1 and (path[-1] in _PROSE or path[-2] == "pitfalls"):
+            yield path, text
 
 
 def _prose(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
@@ -540,6 +552,9 @@ class NameFinder(Generic[T]):
             self.prefixes.update(folded[:size] for size in range(1, len(folded) + 1))
         # each name's first and last words, folded: both are in the folded text, or it is not
         self.ends = {(prefix[0], prefix[-1]) for prefix in self.prefixes if self._named(prefix)}
+        # any first word, in one search: most texts hold none, and trying each pair was slow
+        firsts = sorted({first for first, _ in self.ends}, key=len, reverse=True)
+        self.any_first = re.compile("|".join(map(re.escape, firsts))) if firsts else None
 
     def _named(self, folded: tuple[str, ...]) -> bool:
         return folded in self.folded or any(
@@ -554,6 +569,8 @@ class NameFinder(Generic[T]):
         if not self.prefixes:
             return False
         folded_text = _fold(text)
+        if self.any_first is None or not self.any_first.search(folded_text):
+            return False
         return any(first in folded_text and last in folded_text for first, last in self.ends)
 
     def find(self, text: str) -> Iterator[tuple[int, int, list[T]]]:
