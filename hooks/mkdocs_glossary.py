@@ -7,6 +7,7 @@ checked once per change of the files, before anything is written.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import logging
 from collections.abc import Callable
@@ -216,7 +217,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap, mtime=0))
     sitemap_url = urls.absolute(config.site_url or "/", "sitemap.xml")
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {sitemap_url}\n", "utf-8")
-    exports.write_exports(_state.glossary, config.site_url or "/", site / "exports")
+    write = functools.partial(
+        exports.write_exports, _state.glossary, config.site_url or "/", site / "exports"
+    )
+    if preview.session.serving and preview.session.incremental:
+        preview.session.defer_exports(write)  # written when asked for: a save need not wait
+    else:
+        write()
     documents = _state.search
     if preview.session.serving:  # a dirty build indexed only the pages it rebuilt
         documents = preview.session.complete_search(documents, config.site_dir)
@@ -225,6 +232,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in search_index.build(docs, lang, languages.companion(lang)).items():
             (folder / name).write_bytes(data)
+    preview.session.built.set()
 
 
 @event_priority(-50)  # after static-i18n, which resets the language switcher per page

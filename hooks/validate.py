@@ -86,9 +86,7 @@ def _check_glossary(
             problems.append(Problem(file.shown, 1, 1, msg("not-a-mapping")))
             continue
         try:
-            if not certainly_valid(file.doc.data):
-                problems.extend(_schema_problems(validator, file.doc))
-            problems.extend(_text_problems(file.doc))
+            problems.extend(file_problems(file.doc, validator, certainly_valid))
         except Exception as error:  # a gap in our rules must not cost the contributor a traceback
             file.doc.data = None  # and the entry is left out of the cross-entry rules
             message = msg("not-checked", error=type(error).__name__)
@@ -108,6 +106,16 @@ def _check_glossary(
         and (not problems or (with_problems is not None and file.shown not in with_problems))
     ]
     return Glossary(tuple(sorted(entries, key=lambda entry: entry.id))), sorted(set(problems))
+
+
+def file_problems(
+    doc: Document, validator: _Validator, certainly_valid: Callable[[Any], bool]
+) -> list[Problem]:
+    """The schema and text rules on one loaded entry (the preview reuses them while the file
+    is unchanged: ``hooks/preview.py``)."""
+    found = [] if certainly_valid(doc.data) else list(_schema_problems(validator, doc))
+    found.extend(_text_problems(doc))
+    return found
 
 
 def _schema_path(directory: Path) -> Path:

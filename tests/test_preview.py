@@ -210,6 +210,21 @@ def test_a_new_summary_reaches_every_tooltip_of_a_link_to_the_entry(preview: Pre
     preview.until("/glossaire/buyer-persona/", lambda body: old in body, limit=60)
 
 
+def test_the_exports_follow_a_save_when_asked_for(preview: Preview) -> None:
+    """The preview writes /exports/ when one is asked for, not on every save: never stale."""
+    sla = (preview.project / "glossary" / "sla.yml").read_text("utf-8")
+    old = "Accord de niveau de service"
+    new = "Accord de niveau de services"
+    assert old in sla and old in preview.page("/exports/glossary.json")
+    preview.save("sla.yml", sla.replace(old, new, 1))
+    preview.until("/glossaire/sla/", lambda body: new in body, limit=60)
+    for name in ("glossary.json", "glossary.csv", "glossary.tbx", "glossary.ttl"):
+        assert new in preview.page(f"/exports/{name}"), name
+    preview.save("sla.yml", sla)
+    preview.until("/glossaire/sla/", lambda body: new not in body, limit=60)
+    assert new not in preview.page("/exports/glossary.tbx")
+
+
 def _backlinks(page: str) -> str:
     """The lists of entries linked with a term page: "see also" (``related`` is symmetric, so
     an entry that lists this one shows there) and "entries that point here"."""
