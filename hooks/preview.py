@@ -349,8 +349,13 @@ def panel(problems: list[Problem], lang: str, fixable: frozenset[Problem] = froz
     then only advising it)."""
     template = render._environment().get_template("problems.html.j2")
     lines = [(problem.render(lang), problem in fixable) for problem in sorted(problems)]
+    entries = any(Path(problem.path).suffix in EXTENSIONS for problem in problems)
     return template.render(
-        problems=lines, lang=lang, s=render.strings(lang), fix=any(f for _, f in lines)
+        problems=lines,
+        lang=lang,
+        s=render.strings(lang),
+        fix=any(f for _, f in lines),
+        entries=entries,  # "the last valid version of the entries": only when some are
     )
 
 

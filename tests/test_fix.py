@@ -125,6 +125,20 @@ def test_the_preview_panel_marks_what_fix_corrects_and_advises_it_only_then(
     assert ("glossary check --fix" in html) == fixable
 
 
+def test_the_panel_speaks_of_entries_only_when_an_entry_has_a_problem() -> None:
+    """A problem in a page only: the panel does not say it shows entries' last valid version."""
+    from hooks import preview
+    from hooks.problems import Problem, msg
+
+    deprecated = msg("deprecated-name", written="GPA", instead="ABM")
+    page = Problem("content/fr/index.md", 2, 8, deprecated)
+    entry = Problem("glossary/sla.yml", 5, 3, msg("summary-full-stop"))
+    assert "dernière version valide" not in preview.panel([page], "fr")
+    assert "se recharge d’elle-même" in preview.panel([page], "fr")
+    assert "dernière version valide" in preview.panel([page, entry], "fr")
+    assert "last valid version" not in preview.panel([page], "en")
+
+
 # What a contributor's keyboard gives instead of French typography: a plain space for each
 # no-break one (before : ; ? ! % », after «, between the groups of a number) and a straight
 # apostrophe for each curly one between two letters.
