@@ -200,7 +200,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     summary and other-language term."""
     lang = _language(config)
     _state.search.setdefault(lang, []).append(_search_document(html, page, lang))
-    return tooltips.add_tooltips(html, page.url, lang, _state.glossary, config.site_url)
+    public = preview.session.public_site_url if preview.session.serving else None
+    site_url = public or config.site_url  # (the preview's own is its local address)
+    return tooltips.add_tooltips(html, page.url, lang, _state.glossary, site_url)
 
 
 @event_priority(-150)  # after static-i18n has built every language

@@ -81,6 +81,7 @@ class Session:
     search_docs: dict[str, list[Document]] = field(default_factory=dict)  # last full index
     on_new_problems: Callable[[], None] | None = None  # the server reloads the browsers
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    public_site_url: str | None = None  # site_url of mkdocs.yml: the server uses its own
     # The last build's /exports/ files, to write when one is asked for: every save writing
     # four files of the whole glossary was a sixth of its time at 1,000 entries.
     exports_due: Callable[[], object] | None = None
@@ -445,6 +446,7 @@ def serve(config_file: str | None, dev_addr: str | None) -> None:
     def get_config():  # a fresh configuration per build, as `mkdocs serve` does
         config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
         config.strict = False  # a warning must not stop the preview; `make build` is strict
+        session.public_site_url = config.site_url  # links written with it are the site's too
         config.site_url = serve_url
         return config
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.cli import _configured_site_url
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.build  # a real server building the site: not in make quick
@@ -223,6 +224,25 @@ def test_the_exports_follow_a_save_when_asked_for(preview: Preview) -> None:
     preview.save("sla.yml", sla)
     preview.until("/glossaire/sla/", lambda body: new not in body, limit=60)
     assert new not in preview.page("/exports/glossary.tbx")
+
+
+def test_a_link_written_with_the_sites_address_has_its_tooltip(preview: Preview) -> None:
+    """The server replaces site_url with its own address; a link written with the public
+    one is still a link to an entry."""
+    site_url = _configured_site_url(preview.project / "mkdocs.yml")  # as the build reads it
+    page = preview.project / "content" / "fr" / "articles" / "smarketing.md"
+    text = page.read_text("utf-8")
+    link = f"[notre fiche sur l’accord]({site_url.rstrip('/')}/glossaire/sla/)"
+    time.sleep(1.2)
+    page.write_text(text + f"\nVoir aussi {link}.\n", "utf-8")
+    try:
+        body = preview.until("/articles/smarketing/", lambda body: "notre fiche" in body, limit=60)
+        anchor = re.search(r"<a [^>]*>notre fiche sur l’accord</a>", body)
+        assert anchor and 'aria-describedby="gl-tip-sla"' in anchor.group(), anchor
+    finally:
+        time.sleep(1.2)
+        page.write_text(text, "utf-8")
+        preview.until("/articles/smarketing/", lambda body: "notre fiche" not in body, limit=60)
 
 
 def _backlinks(page: str) -> str:
