@@ -52,6 +52,7 @@ _PROTECTED = re.compile(
 class Target:
     entry_id: str
     summary: str
+    lang: str | None = None  # the name's language when it is a loanword ({…, lang: en})
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,11 @@ class Matcher:
             if not entry.translated(lang):
                 continue  # its page says "not yet translated": linked only by hand
             text = entry.text(lang)
-            target = Target(entry.id, text.summary)
             for name in text.labels:
                 if name.status == DEPRECATED or names.normalise(name.text) in shared:
                     continue  # never a link text; a shared name is linked by hand
+                loanword = name.lang if name.lang and name.lang != lang else None
+                target = Target(entry.id, text.summary, loanword)
                 if name.kind == "abbreviation":
                     self._add(self.exact, tuple(_WORD.findall(name.text)), target)
                 else:
@@ -139,9 +141,11 @@ def link_terms(markdown: str, matcher: Matcher, href: Callable[[str], str], skip
     for mention in first_mentions(markdown, matcher, skip):
         words = markdown[mention.start : mention.end]
         link = html.escape(href(mention.target.entry_id))
+        # a loanword ("lead scoring" in French) is said in its language by screen readers
+        lang = f' lang="{mention.target.lang}"' if mention.target.lang else ""
         result += [
             markdown[last : mention.start],
-            f'<a href="{link}" class="gl-term">{words}</a>',
+            f'<a href="{link}"{lang} class="gl-term">{words}</a>',
         ]
         last = mention.end
     return "".join([*result, markdown[last:]])

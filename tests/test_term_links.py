@@ -137,3 +137,32 @@ def test_names_that_look_like_html_are_left_alone_and_hrefs_escaped() -> None:
     out = link_terms("A lead.", Matcher(glossary, "fr"), {"y": 'y/?a="b"&c'}.get, skip=set())
     # the tooltip is the HTML step's (hooks/tooltips.py): no title here
     assert out == 'A <a href="y/?a=&quot;b&quot;&amp;c" class="gl-term">lead</a>.'
+
+
+def test_a_loanword_is_linked_in_its_language() -> None:
+    """A French page's "lead scoring" (an English name, {text: …, lang: en}) is linked with
+    lang="en"; the French name of the same entry is not marked."""
+    text = Text(
+        term="Notation des leads",
+        summary="Summary.",
+        definition="…",
+        aliases=(Alias("lead scoring", lang="en"),),
+    )
+    french_term = Text(term="Lead", summary="S.", definition="…", term_lang="en")
+    glossary = Glossary(
+        (
+            Entry("scoring", "scoring.yml", {"fr": text, "en": text}),
+            Entry("lead", "lead.yml", {"fr": french_term, "en": french_term}),
+        )
+    )
+    out = link_terms("Le lead scoring.", Matcher(glossary, "fr"), {"scoring": "s/"}.get, skip=set())
+    assert out == 'Le <a href="s/" lang="en" class="gl-term">lead scoring</a>.'
+    out = link_terms(
+        "La notation des leads.", Matcher(glossary, "fr"), {"scoring": "s/"}.get, skip=set()
+    )
+    assert out == 'La <a href="s/" class="gl-term">notation des leads</a>.'
+    out = link_terms("Un lead.", Matcher(glossary, "fr"), {"lead": "l/"}.get, skip=set())
+    assert out == 'Un <a href="l/" lang="en" class="gl-term">lead</a>.'
+    # on an English page the same names are not foreign
+    out = link_terms("A lead.", Matcher(glossary, "en"), {"lead": "l/"}.get, skip=set())
+    assert out == 'A <a href="l/" class="gl-term">lead</a>.'
