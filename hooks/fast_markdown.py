@@ -87,9 +87,9 @@ _NUMBER = re.compile(r"(\d+)\. +(?=\S)")
 # Lines that would start something other than a paragraph (or change one).
 _NOT_PROSE = re.compile(
     r"[ #>|:=+]|```|~~~|[-*_] |\d+[.)] |!!!|\?\?\?|---|\*\*\*|___|\[\^|\*\["
-    r'|<(?!span lang="[\w-]+">)'
+    r"|<(?!(?:a|abbr|b|code|em|i|s|small|span|strong)[ >])"
 )
-_RAW_START = re.compile(r'<(dl|ul) class="gl-[\w-]+">')
+_RAW_START = re.compile(r"<(dl|form|nav|ol|ul)[ >]")  # block-level: kept as written
 _DIV_OPEN = re.compile(r'<div lang="([\w-]+)" markdown>$')
 _ATTR = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)="([^"\n]*)"|([\w-]+)='([^'\n]*)'""")
 
@@ -102,8 +102,10 @@ class _Converter:
         self.ids: set[str] = set()
 
     def run(self, markdown: str) -> Converted:
-        if any(char in markdown for char in "\t\r\x00\x02\x03"):
+        if any(char in markdown for char in "\t\r\x00\x02\x03") or _ODD_ANCHOR.search(markdown):
             raise Declined
+        # MkDocs knows the anchors of raw HTML (links to them are checked) from every tag
+        self.ids.update(_TAG_ID.findall(markdown))
         parts = self.blocks(markdown.split("\n"))
         # Headings' ids, as the toc extension gives them once the whole page is read.
         counters: dict[str, int] = {}
@@ -283,7 +285,7 @@ class _Converter:
                 out.append("&gt;")
                 position = start + 1
             elif char == "<":
-                tag = _SPAN_TAG.match(text, start)
+                tag = _INLINE_TAG.match(text, start)
                 if not tag:
                     raise Declined
                 out.append(tag.group(0))
@@ -356,7 +358,12 @@ class _Heading:
 _SPECIAL = re.compile(r"[\\&<>`*_\[\]{}]|!\[")
 _ESCAPABLE = frozenset("\\`*_[]")  # what hooks/markup.plain escapes
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", re.IGNORECASE)
-_SPAN_TAG = re.compile(r'<span lang="[\w-]+">|</span>')
+_TAG_ID = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"&]*)"')
+_ODD_ANCHOR = re.compile(r'\sid=(?!"[^"&]*")|\sname=')  # read otherwise by an HTML parser
+# Inline tags, written as they are; attributes double-quoted, as our templates write them.
+_INLINE_TAG = re.compile(
+    r'</?(?:a|abbr|b|code|em|i|s|small|span|strong)(?: [\w-]+(?:="[^"<>]*")?)*>'
+)
 _LINK = re.compile(r"\[((?:\\[\[\]]|[^\[\]\n!])+)\]\(([^\s()<>\"'\\]+)\)")
 _INLINE_ATTRS = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}")
 
@@ -404,18 +411,18 @@ def _attributes(attributes: dict[str, str]) -> str:
 
 
 def _raw(block: list[str]) -> str:
-    """A raw HTML block of the templates (facts, names to avoid), written as it is."""
+    """A raw HTML block (the facts, the A–Z index...), written as it is: the element must end
+    the block, with nothing Python-Markdown would read inside (``markdown``, comments...)."""
     text = "\n".join(block)
     tag = _RAW_START.match(text).group(1)  # type: ignore[union-attr]
-    if (
-        text.count(f"<{tag}") != 1
-        or text.count(f"</{tag}>") != 1
-        or not text.endswith(f"</{tag}>")
-        or " id=" in text
-        or " name=" in text
-        or "<!--" in text
-        or "markdown" in text
-    ):
+    if not text.endswith(f"</{tag}>") or "markdown" in text or "<!" in text or "<?" in text:
+        raise Declined
+    depth = 0
+    for found in re.finditer(rf"<(/?){tag}[ >]", text):
+        depth += -1 if found.group(1) else 1
+        if depth == 0 and found.end() != len(text):
+            raise Declined  # the element closes before the block ends
+    if depth != 0:
         raise Declined
     return text
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class _State:
     search: dict[str, list[search_index.Document]] = field(default_factory=dict)  # by language
     search_rules: dict[str, search_index.Rules] = field(default_factory=dict)  # once a build
     generated: set[str] = field(default_factory=set)  # src_uri of generated pages out of the nav
+    links: dict[tuple[str, int, str], str] = field(default_factory=dict)  # resolved, this build
 
 
 _state = _State()
@@ -173,6 +175,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages():  # hand-written pages: a change around them
             file.is_modified = _modified  # (theme, names linked...) rebuilds them too
     _state.generated = {src_uri for src_uri, _, in_nav, _ in generated if not in_nav}
+    _state.links = {}
     for src_uri, markdown, in_nav, source in generated:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
@@ -312,8 +315,24 @@ class _GeneratedPage(Page):
             return super().render(config, files)
         # MkDocs's own resolution: the same URLs, the same warnings for a link to nowhere.
         links = _RelativePathTreeprocessor(self.file, files, config)
+        folder = posixpath.dirname(self.file.src_uri)
+        depth = self.file.url.count("/")
+
+        def resolve(url: str) -> str:
+            # The same link from pages of one folder and depth gives the same URL, unless it
+            # leads to the page itself: 2,000 term pages share their links' resolution.
+            if not _PLAIN_LINK.match(url) or posixpath.basename(url) == self.file.name + ".md":
+                return links.path_to_url(url)
+            key = (folder, depth, url)
+            if key not in _state.links:
+                resolved = links.path_to_url(url)
+                if resolved == url:
+                    return url  # not found: MkDocs warned, as it will for each page
+                _state.links[key] = resolved
+            return _state.links[key]
+
         self.content = _PLACEHOLDER.sub(
-            lambda match: fast_markdown.escape_attribute(links.path_to_url(found[int(match[1])])),
+            lambda match: fast_markdown.escape_attribute(resolve(found[int(match[1])])),
             converted.html,
         )
         self.toc = get_toc(converted.toc_tokens)
@@ -326,6 +345,7 @@ class _GeneratedPage(Page):
 
 
 _PLACEHOLDER = re.compile("\x00([0-9]+)\x00")
+_PLAIN_LINK = re.compile(r"[\w-]+\.md$")  # a link to a page of the same folder
 
 
 def _theme_in_language(config: MkDocsConfig) -> None:

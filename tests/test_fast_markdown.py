@@ -14,6 +14,7 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.config import load_config
+from mkdocs.structure.pages import _ExtractAnchorsTreeprocessor, _RawHTMLPreprocessor
 from mkdocs.utils.meta import get_data
 
 from hooks import content, fast_markdown, render
@@ -25,10 +26,8 @@ SITE = load_config(str(CONFIG))  # the site's Markdown setup, MkDocs's own exten
 EXTENSIONS = list(SITE.markdown_extensions)
 TITLE = "Lien permanent vers cette section"  # hooks/mkdocs_glossary.py sets it per language
 CONFIGS = {**SITE.mdx_configs, "toc": {**SITE.mdx_configs["toc"], "permalink_title": TITLE}}
-# Declined on purpose (in any test folder too): the A–Z index (a form), tables, the calculator.
+# Declined on purpose: tables, the calculator's marker.
 DECLINED = {
-    "fr/glossaire/index.md",
-    "en/glossary/index.md",
     "fr/glossaire/cost-per-lead.md",
     "en/glossary/cost-per-lead.md",
     "fr/glossaire/kpi.md",
@@ -59,9 +58,15 @@ PAGES = {
 }
 
 
-def _python_markdown(text: str) -> tuple[str, list]:
+def _python_markdown(text: str) -> tuple[str, list, set[str]]:
+    """HTML, toc and anchors as MkDocs's conversion of a page gives them."""
     md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
-    return md.convert(text), md.toc_tokens  # type: ignore[attr-defined]
+    raw = _RawHTMLPreprocessor()
+    raw._register(md)
+    anchors = _ExtractAnchorsTreeprocessor(None, None, None)  # type: ignore[arg-type]
+    anchors._register(md)
+    html = md.convert(text)
+    return html, md.toc_tokens, anchors.present_anchor_ids | raw.present_anchor_ids  # type: ignore[attr-defined]
 
 
 def _fast(text: str) -> fast_markdown.Converted | None:
@@ -75,25 +80,27 @@ def test_generated_page_is_rendered_as_python_markdown_does(src_uri: str) -> Non
         assert got is None
         return
     assert got is not None, "the fast path declined a page it should render"
-    expected, toc = _python_markdown(PAGES[src_uri])
+    expected, toc, anchors = _python_markdown(PAGES[src_uri])
     assert got.html == expected
     assert got.toc_tokens == toc
+    assert got.anchor_ids == anchors
 
 
 def test_links_go_through_the_link_function() -> None:
     got = fast_markdown.convert(
-        "Un [MQL](mql.md){: lang=\"en\" } et [l’article](../articles/a.md#b).",
+        'Un [MQL](mql.md){: lang="en" } et [l’article](../articles/a.md#b).',
         lambda url: url.upper(),
         TITLE,
     )
     assert got is not None
     assert got.html == (
-        '<p>Un <a href="MQL.MD" lang="en">MQL</a> et <a href="../ARTICLES/A.MD#B">l’article</a>.</p>'
+        '<p>Un <a href="MQL.MD" lang="en">MQL</a> et '
+        '<a href="../ARTICLES/A.MD#B">l’article</a>.</p>'
     )
 
 
 def test_the_page_title_is_its_leading_h1() -> None:
-    got = _fast("# Taux de *churn* {: lang=\"en\" }\n\nTexte.\n\n## Définition\n\nTexte.\n")
+    got = _fast('# Taux de *churn* {: lang="en" }\n\nTexte.\n\n## Définition\n\nTexte.\n')
     assert got is not None and got.title_html == "Taux de <em>churn</em>"
     assert got.anchor_ids == {"taux-de-churn", "definition"}
     untitled = _fast("Texte.\n\n# Titre\n")
@@ -134,7 +141,7 @@ PIECES = [
     "**fort**",
     "* a *",
     "[lien](mql.md)",
-    "[lien](mql.md){: lang=\"en\" }",
+    '[lien](mql.md){: lang="en" }',
     "[lien](https://example.org/a_b?c=1&d=2)",
     "[*em* lien](mql.md#ancre)",
     "[x]",
@@ -144,9 +151,14 @@ PIECES = [
     "&eacute;",
     "<",
     ">",
-    "<span lang=\"en\">",
+    '<span lang="en">',
     "</span>",
     "<b>",
+    '<a href="x.md" id="i">',
+    "</a>",
+    '<span id="j">',
+    "<div>",
+    '<dl class="gl-facts"><dt>a</dt></dl>',
     "\\*",
     "\\_",
     "\\[",
@@ -168,8 +180,11 @@ PIECES = [
     "~",
     "=",
 ]
-STARTS = ["", "", "", "- ", "1. ", "2. ", "# ", "## ", "> ", "    ", ": ", "* ", "+ ", "---", "***"]
-ENDS = ["", "", "", "  ", " {: .c }", " {: lang=\"en\" }", " #"]
+STARTS = [
+    *["", "", "", '<a href="y">', "<span>", "<nav>", "<dl>", "- ", "1. ", "2. ", "# ", "## "],
+    *["> ", "    ", ": ", "* ", "+ ", "---", "***"],
+]
+ENDS = ["", "", "", "  ", " {: .c }", ' {: lang="en" }', " #"]
 
 
 def _line(rng: random.Random) -> str:
@@ -199,6 +214,5 @@ def test_random_texts_are_rendered_as_python_markdown_does_or_declined() -> None
         if got is None:
             continue
         accepted += 1
-        expected, toc = _python_markdown(text)
-        assert (got.html, got.toc_tokens) == (expected, toc), text
+        assert (got.html, got.toc_tokens, got.anchor_ids) == _python_markdown(text), text
     assert accepted > 800  # the comparison means something only if many are accepted
