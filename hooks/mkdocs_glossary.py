@@ -60,7 +60,7 @@ class _State:
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL → alternates
     search: dict[str, list[search_index.Document]] = field(default_factory=dict)  # by language
     search_rules: dict[str, search_index.Rules] = field(default_factory=dict)  # once a build
-    generated: set[str] = field(default_factory=set)  # src_uri of generated pages out of the nav
+    generated: set[str] = field(default_factory=set)  # src_uri of generated pages
     links: dict[tuple[str, int, str], str] = field(default_factory=dict)  # resolved, this build
 
 
@@ -174,7 +174,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if session.incremental and (session.rebuild_all or session.faces_changed):
         for file in files.documentation_pages():  # hand-written pages: a change around them
             file.is_modified = _modified  # (theme, names linked...) rebuilds them too
-    _state.generated = {src_uri for src_uri, _, in_nav, _ in generated if not in_nav}
+    _state.generated = {src_uri for src_uri, *_ in generated}
     _state.links = {}
     for src_uri, markdown, in_nav, source in generated:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
@@ -189,12 +189,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Generated pages out of the nav (the term pages) are converted by hooks/fast_markdown.py,
+    """Generated pages (the terms, the A–Z index...) are converted by hooks/fast_markdown.py,
     to the same HTML, when their Markdown allows."""
     for src_uri in _state.generated:
         file = files.get_file_from_path(src_uri)
-        if file is not None:
-            _GeneratedPage(None, file, config)  # takes the place of MkDocs's page for the file
+        if file is not None and file.page is not None:
+            # The page MkDocs made, already in the nav's links, becomes the subclass.
+            file.page.__class__ = _GeneratedPage
     return nav
 
 
