@@ -39,6 +39,7 @@ from hooks import (
     search_index,
     structured_data,
     term_links,
+    theme_parts,
     tooltips,
     urls,
 )
@@ -62,6 +63,7 @@ class _State:
     search_rules: dict[str, search_index.Rules] = field(default_factory=dict)  # once a build
     generated: set[str] = field(default_factory=set)  # src_uri of generated pages
     links: dict[tuple[str, int, str], str] = field(default_factory=dict)  # resolved, this build
+    shared_parts: theme_parts.Groups = field(default_factory=theme_parts.Groups)  # per language
 
 
 _state = _State()
@@ -130,9 +132,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """The words of every language, for the theme's templates (404 page, footer, Material's
-    words the glossary corrects: overrides/partials/language.html)."""
+    words the glossary corrects: overrides/partials/language.html), and the parts of the
+    theme's output that pages share, rendered once (hooks/theme_parts.py): each language's
+    build starts with none."""
     env.globals["glossary_words"] = {lang: render.strings(lang) for lang in languages.codes()}
     env.globals["glossary_languages"] = languages.codes()
+    env.globals["glossary_shared"] = theme_parts.unshared  # pages that share nothing, the 404
+    _state.shared_parts = theme_parts.Groups()
     return env
 
 
@@ -290,6 +296,8 @@ def on_page_context(
         "index": urls.relative(page.url, urls.prefix(lang) + "search/") if page.url else "search/",
         "words": render.strings(lang)["search"],
     }
+    in_nav = any(item is page for item in nav.pages)
+    context["glossary_shared"] = _state.shared_parts.for_page(page.url, in_nav, lang)
     return context
 
 
