@@ -8,7 +8,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,29 @@ class Backlink:
     lang: str | None = None  # set when the title is in another language (not yet translated)
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's environment, reading ``s.word`` or ``item.name`` from a dictionary without
+    first failing to find such an attribute: Jinja tries the attribute, then the key, and
+    the raised AttributeError cost a tenth of the pages' rendering (270,000 a build)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:  # the same result
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        try:  # Jinja's first try, without its call
+            return getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))  # ``groups.items`` stays the method, as in Jinja
+
+
 @cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=False,  # the output is Markdown; HTML parts escape with `| e` explicitly
         undefined=jinja2.StrictUndefined,
@@ -52,7 +73,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["plain"] = plain
     env.filters["spans"] = spans
-    env.filters["tojson"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["tojson"] = _tojson
     env.globals["letter_anchor"] = letter_anchor
     env.globals["letter_key"] = letter_key
     env.globals["category_anchor"] = category_anchor
@@ -97,88 +118,116 @@ def pages(
     ]
     referrers = _referrers(glossary)
     folder = languages.get(lang).folder
+    common = _TermPages.of(glossary, lang)
     for entry in glossary:
         # Entries whose text links here; those in "See also" already are not listed twice.
         backlinks = _in_order(
-            Backlink(
-                glossary.get(other).text(lang).term,
-                f"{other}.md",
-                term_lang(glossary.get(other), lang),
-            )
-            for other in referrers.get(entry.id, set()) - set(entry.related)
+            common.backlinks[other] for other in referrers.get(entry.id, set()) - set(entry.related)
         )
         used_in = _in_order(
             Backlink(page.title, posixpath.relpath(page.path, folder))
             for page in mentions.get((lang, entry.id), ())
         )
-        markdown = render_term(glossary, entry, lang, backlinks, used_in, edit_url(entry.path))
+        markdown = render_term(common, entry, backlinks, used_in, edit_url(entry.path))
         result.append(Page(urls.term_src(lang, entry.id), markdown, source=entry.path))
     return result
 
 
+@dataclass(frozen=True)
+class _TermPages:
+    """What the term pages of one language share, made once per language and build rather
+    than once per page: the template and its words, the links every page has, and how each
+    entry is shown where another page lists it ("See also", "Linked from")."""
+
+    lang: str
+    template: jinja2.Template
+    context: dict[str, Any]  # the template's variables that are the same on every page
+    translation_labels: tuple[tuple[str, str], ...]  # (code, "In English")
+    category_anchors: dict[str, str]
+    related: dict[str, dict[str, Any]]  # entry id → its item in a "See also" list
+    backlinks: dict[str, Backlink]  # entry id → its link in a "Linked from" list
+
+    @classmethod
+    def of(cls, glossary: Glossary, lang: str) -> _TermPages:
+        words = strings(lang)
+        page = urls.term_src(lang, "entry")  # every term page sits in this folder
+        return cls(
+            lang=lang,
+            template=_environment().get_template("term.md.j2"),
+            context={
+                "s": words,
+                "lang": lang,
+                "language_name": _language_name(languages.default(), lang),
+                "page_language": _language_name(lang, lang),
+                "to_translate_link": _src_link(page, urls.to_translate_src(lang)),
+                "index_link": urls.relative(urls.src_to_url(page), urls.index_url(lang)),
+            },
+            translation_labels=tuple(
+                (code, (words.get("in_language") or {}).get(code) or languages.get(code).name)
+                for code in languages.others(lang)
+            ),
+            category_anchors={
+                entry.category: category_anchor(entry.category, lang)
+                for entry in glossary
+                if entry.category
+            },
+            related={
+                entry.id: {
+                    "id": entry.id,
+                    "text": entry.text(lang),
+                    "lang": _lang_of(entry, lang),
+                    "term_lang": term_lang(entry, lang, _lang_of(entry, lang)),
+                    "key": sort_key(entry.text(lang).term),
+                }
+                for entry in glossary
+            },
+            backlinks={
+                entry.id: Backlink(entry.text(lang).term, f"{entry.id}.md", term_lang(entry, lang))
+                for entry in glossary
+            },
+        )
+
+
 def render_term(
-    glossary: Glossary,
+    common: _TermPages,
     entry: Entry,
-    lang: str,
     backlinks: list[Backlink],
     used_in: list[Backlink],
     edit_url: str | None = None,
 ) -> str:
-    """An entry's page in ``lang``; not yet translated, it says so, shows the default
+    """An entry's page in ``common.lang``; not yet translated, it says so, shows the default
     language's text marked with its ``lang`` and invites a translation."""
+    lang = common.lang
     text = entry.text(lang)
     here = urls.term_url(lang, entry.id)
-    by_id = glossary.by_id()
-    related = sorted(
-        (
-            {
-                "id": other,
-                "text": by_id[other].text(lang),
-                "lang": _lang_of(by_id[other], lang),
-                "term_lang": term_lang(by_id[other], lang, _lang_of(by_id[other], lang)),
-            }
-            for other in entry.related
-            if other in by_id
-        ),
-        key=lambda item: sort_key(item["text"].term),
-    )
-    words = strings(lang)
+    listed = [common.related[other] for other in entry.related if other in common.related]
     translations = [
         {
             "lang": code,
-            "label": (words.get("in_language") or {}).get(code) or languages.get(code).name,
+            "label": label,
             "text": entry.text(code),
             "term_lang": entry.text(code).term_lang or code,
             "link": urls.relative(here, urls.term_url(code, entry.id)),
         }
-        for code in languages.others(lang)
+        for code, label in common.translation_labels
         if entry.translated(code)
     ]
     title = text.term + (f" ({text.abbreviation})" if text.abbreviation else "")
-    return (
-        _environment()
-        .get_template("term.md.j2")
-        .render(
-            s=words,
-            lang=lang,
-            text_lang=_lang_of(entry, lang) or lang,
-            term_lang=term_lang(entry, lang),
-            translated=entry.translated(lang),
-            language_name=_language_name(languages.default(), lang),
-            page_language=_language_name(lang, lang),
-            edit_url=edit_url,
-            to_translate_link=_src_link(urls.term_src(lang, entry.id), urls.to_translate_src(lang)),
-            text=text,
-            translations=translations,
-            page_title=title,
-            index_link=urls.relative(here, urls.index_url(lang)),
-            category=entry.category,
-            calculator=entry.calculator,
-            category_anchor=category_anchor(entry.category, lang) if entry.category else "",
-            related=related,
-            backlinks=backlinks,
-            used_in=used_in,
-        )
+    return common.template.render(
+        common.context,
+        text_lang=_lang_of(entry, lang) or lang,
+        term_lang=term_lang(entry, lang),
+        translated=entry.translated(lang),
+        edit_url=edit_url,
+        text=text,
+        translations=translations,
+        page_title=title,
+        category=entry.category,
+        calculator=entry.calculator,
+        category_anchor=common.category_anchors[entry.category] if entry.category else "",
+        related=sorted(listed, key=lambda item: item["key"]),
+        backlinks=backlinks,
+        used_in=used_in,
     )
 
 
@@ -341,13 +390,21 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+def _tojson(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)``; a string, the usual value, straight to the
+    C encoder json.dumps ends in (it builds an encoder object each call otherwise)."""
+    return encode_basestring(value) if type(value) is str else json.dumps(value, ensure_ascii=False)
+
+
 def _in_order(links: Iterable[Backlink]) -> list[Backlink]:
     """Links in the alphabetical order of their titles (French rules: É with E)."""
     return sorted(links, key=lambda link: (sort_key(link.title), link.href))
 
 
+@lru_cache(maxsize=1)  # the same for every language: made once per build
 def _referrers(glossary: Glossary) -> dict[str, set[str]]:
-    """Entry id → ids of the entries that link to it in their text."""
+    """Entry id → ids of the entries that link to it in their text (not to be changed:
+    the next language's pages get the same dictionary)."""
     found: dict[str, set[str]] = {}
     for entry in glossary:
         targets: set[str] = set()
