@@ -167,9 +167,8 @@ class _TermPages:
                 for code in languages.others(lang)
             ),
             category_anchors={
-                entry.category: category_anchor(entry.category, lang)
-                for entry in glossary
-                if entry.category
+                category: category_anchor(category, lang)
+                for category in {entry.category for entry in glossary if entry.category}
             },
             related={
                 entry.id: {
@@ -335,7 +334,7 @@ def render_to_translate(
     ]
     words = strings(lang)
     fields: dict[str, list[str]] = {}
-    for gap in status.gaps(glossary):  # the same gaps as `glossary status`
+    for gap in _gaps(glossary):  # the same gaps as `glossary status`
         # names are a language's own (each says a concept its own ways): not a translation
         if gap.field != "aliases" and lang in gap.missing_in.split(", "):
             fields.setdefault(gap.entry_id, []).append(words["to_translate_fields"][gap.field])
@@ -399,6 +398,10 @@ def _tojson(value: Any) -> str:
 def _in_order(links: Iterable[Backlink]) -> list[Backlink]:
     """Links in the alphabetical order of their titles (French rules: É with E)."""
     return sorted(links, key=lambda link: (sort_key(link.title), link.href))
+
+
+# The same for every language: made once per build (not to be changed by the caller).
+_gaps = lru_cache(maxsize=1)(status.gaps)
 
 
 @lru_cache(maxsize=1)  # the same for every language: made once per build
