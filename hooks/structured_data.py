@@ -69,5 +69,9 @@ def _set_reference(lang: str, site_url: str) -> dict[str, Any]:
 
 def script_text(data: dict[str, Any]) -> str:
     """JSON safe inside a ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _ENCODER.encode(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# json.dumps(data, ensure_ascii=False, separators=(",", ":")) without a new encoder each page
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
