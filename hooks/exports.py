@@ -86,6 +86,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
@@ -152,30 +153,37 @@ def render_csv(glossary: Glossary, site_url: str) -> str:
 def render_tbx(glossary: Glossary, site_url: str) -> str:
     """``glossary.tbx``: TBX-Basic (DCA style) for translation and terminology tools."""
     default = languages.default()
+    words = strings(default)
     xml = _XmlWriter()
     with xml.element(
         "tbx", {"type": "TBX-Basic", "style": "dca", "xml:lang": default, "xmlns": TBX_NAMESPACE}
     ):
         with xml.element("tbxHeader"), xml.element("fileDesc"):
             with xml.element("titleStmt"):
-                xml.leaf("title", strings(default)["glossary_heading"])
+                xml.leaf("title", words["glossary_heading"])
             with xml.element("sourceDesc"):
                 published = _index(site_url, default)
                 xml.leaf("p", f"Generated from glossary/*.yml; published at {published}")
         with xml.element("text"), xml.element("body"):
             for entry in _sorted(glossary):
-                _concept_entry(xml, entry, glossary.by_id(), site_url)
+                _concept_entry(xml, entry, glossary.by_id(), words["categories"], site_url)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{xml.text()}\n'
 
 
-def _concept_entry(xml: _XmlWriter, entry: Entry, by_id: dict[str, Entry], site_url: str) -> None:
-    """One entry of the TBX file: its subject field, related concepts and languages."""
+def _concept_entry(
+    xml: _XmlWriter,
+    entry: Entry,
+    by_id: dict[str, Entry],
+    categories: dict[str, str],
+    site_url: str,
+) -> None:
+    """One entry of the TBX file: its subject field, related concepts and languages;
+    ``categories`` are the categories' names in the default language."""
     default = languages.default()
     with xml.element("conceptEntry", {"id": _xml_id(entry.id)}):
         if entry.category:
             # Concept level, so in the file's language (the default one, xml:lang on <tbx>).
-            subject = strings(default)["categories"][entry.category]
-            xml.leaf("descrip", subject, {"type": "subjectField"})
+            xml.leaf("descrip", categories[entry.category], {"type": "subjectField"})
         for other in entry.related:
             # crossReference, at concept level: the only ref type TBX-Basic's Schematron
             # (DCA, this namespace) permits for a link to another concept of the file.
@@ -456,7 +464,8 @@ def language_names(entry: Entry) -> dict[str, list[str]]:
     }
 
 
-def _names(entry: Entry) -> dict[str, list[Name]]:
+@lru_cache(maxsize=1 << 14)  # each export and each page's JSON-LD ask: made once per entry
+def _names(entry: Entry) -> dict[str, tuple[Name, ...]]:
     """Per language the entry is written in, each name of that language's part of the entry
     once (same letters after NFC and case folding), in its order: term, abbreviation, aliases.
 
@@ -467,15 +476,16 @@ def _names(entry: Entry) -> dict[str, list[Name]]:
     English writers say is in the English part. The site (term pages, A–Z index, search),
     the JSON-LD and every export follow this one rule (README, "Exports").
     """
-    found: dict[str, list[Name]] = {}
+    found: dict[str, tuple[Name, ...]] = {}
     for lang in entry.languages:
         seen: set[str] = set()
-        found[lang] = []
+        names = []
         for name in entry.text(lang).labels:
             key = unicodedata.normalize("NFC", name.text).casefold()
             if key not in seen:
                 seen.add(key)
-                found[lang].append(name)
+                names.append(name)
+        found[lang] = tuple(names)  # shared by every caller: not to be changed
     return found
 
 
