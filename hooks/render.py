@@ -45,7 +45,7 @@ class Backlink:
 class _Environment(jinja2.Environment):
     """Jinja's environment, reading ``s.word`` or ``item.name`` from a dictionary without
     first failing to find such an attribute: Jinja tries the attribute, then the key, and
-    the raised AttributeError cost a tenth of the pages' rendering (270,000 a build)."""
+    the AttributeError raised 270,000 times a build cost a sixth of ``pages``' time."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:  # the same result
