@@ -25,10 +25,11 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from html import unescape
+from itertools import chain
 
 from hooks import languages
 from hooks.collate import fold as fold_accents
@@ -82,6 +83,11 @@ class Rules:
     # each word's stem once: a 1,000-entry site stems half a million words, a few thousand
     # of them different
     stems: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # each token's keys once (text_weights): a page's text is mostly tokens other pages have;
+    # not an init field, so that rules with other stop words (``replace``) start their own
+    token_keys: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
+    )
 
     @classmethod
     def from_strings(cls, data: object, where: str = "search_rules") -> Rules:
@@ -217,13 +223,26 @@ class Document:
 def text_weights(title: str, html: str, rules: Rules) -> Counter[str]:
     """Full-text stems of a page's content HTML with their weight: headings count more; what is
     not prose (definition-list facts, A–Z lists, forms, the calculator, code) is left out."""
-    weights: Counter[str] = Counter()
-    for key in keys(title, rules, keep_if_empty=False):
-        weights[key] += HEADING_WEIGHT
-    for text, heading in prose(html):
-        for key in keys(text, rules, keep_if_empty=False):
-            weights[key] += HEADING_WEIGHT if heading else 1
+    headings: list[str] = []
+    body: list[str] = []
+    for text, heading in _runs(html):
+        (headings if heading else body).append(text)
+    # Each kind of text at once, as whitespace-separated tokens: folding never moves a word
+    # across whitespace, the space put between runs ends a word as their tag did, and no
+    # entity spans it. Each different token is keyed once (Rules.token_keys).
+    weights = Counter(_keys_of(unescape(" ".join(body)).split(), rules))
+    heading_tokens = title.split() + unescape(" ".join(headings)).split()
+    for key, count in Counter(_keys_of(heading_tokens, rules)).items():
+        weights[key] += HEADING_WEIGHT * count
     return weights
+
+
+def _keys_of(tokens: list[str], rules: Rules) -> Iterator[str]:
+    """The keys of whitespace-separated ``tokens`` (stop words dropped, even alone)."""
+    known = rules.token_keys
+    for token in set(tokens).difference(known):
+        known[token] = tuple(keys(token, rules, keep_if_empty=False))
+    return chain.from_iterable(map(known.__getitem__, tokens))
 
 
 def build(
@@ -343,33 +362,39 @@ def prose(html: str) -> list[tuple[str, bool]]:
     """Prose of a page's content, as (text, in a heading) runs, entities decoded; each run is
     split into words. Skipped: the elements of ``_SKIPPED_TAGS`` and ``_SKIPPED_CLASSES``, the
     calculator, and everything inside them."""
-    parts: list[tuple[str, bool]] = []
+    return [(unescape(text), heading) for text, heading in _runs(html)]
+
+
+def _runs(html: str) -> list[tuple[str, bool]]:
+    """:func:`prose`'s runs, entities not yet decoded."""
+    # text, then per tag its closing slash, name and attributes (no name: a comment) and the
+    # text after it: one split in C, not a match object per tag (half a million at 1,000 entries)
+    parts = _TAG.split(html)
+    tags = zip(parts[1::4], parts[2::4], parts[3::4], parts[4::4], strict=True)
+    runs = [(parts[0], False)] if parts[0] else []
     skipping = heading = 0  # depth inside a skipped element; open headings
-    last = 0
-    for match in _TAG.finditer(html):
-        if match.start() > last and not skipping:
-            parts.append((unescape(html[last : match.start()]), bool(heading)))
-        last = match.end()
-        closing, name, attributes = match.groups()
-        tag = (name or "").lower()
-        if not name or tag in _VOID:
-            continue
-        if not closing:
-            if skipping:
+    for closing, name, attributes, text in tags:
+        tag = name.lower() if name else ""
+        if tag and tag not in _VOID:
+            if closing:
+                if skipping:
+                    skipping -= 1
+                elif tag in _HEADINGS:
+                    heading = max(0, heading - 1)
+            elif attributes.rstrip().endswith("/"):
+                pass  # <tag/>: opened and closed at once, changes nothing
+            elif skipping:
                 skipping += 1
-            elif _skipped(tag, attributes):
+            elif tag in _SKIPPED_TAGS or (
+                ("class" in attributes or "data-calculator" in attributes)
+                and _skipped(tag, attributes)
+            ):
                 skipping = 1
             elif tag in _HEADINGS:
                 heading += 1
-            if not attributes.rstrip().endswith("/"):
-                continue  # <tag/>: opened and closed at once
-        if skipping:
-            skipping -= 1
-        elif tag in _HEADINGS:
-            heading = max(0, heading - 1)
-    if last < len(html) and not skipping:
-        parts.append((unescape(html[last:]), bool(heading)))
-    return parts
+        if text and not skipping:
+            runs.append((text, heading > 0))
+    return runs
 
 
 def _skipped(tag: str, attributes: str) -> bool:

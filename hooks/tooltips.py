@@ -14,14 +14,16 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from hooks import languages, render, urls
 from hooks.markup import spans
-from hooks.model import Glossary
+from hooks.model import Entry, Glossary
 
-_OPENING_TAG = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
+_OPENING_TAG = re.compile(r"(<a\b([^>]*)>)", re.IGNORECASE)  # the tag, its attributes
 # name, then its value double-quoted, single-quoted or bare (raw HTML written by hand)
 _ATTRIBUTE = re.compile(
     r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
@@ -54,15 +56,35 @@ def linked_entry(href: str, page_url: str, site_url: str | None = None) -> str |
 def _path(href: str, page_url: str, site_url: str | None = None) -> str | None:
     """The site path ``href`` leads to from ``page_url`` (both directory URLs), without query
     or fragment; None for an address on another site or a bare fragment."""
+    target = _href_target(href, site_url)
+    return _joined(target, page_url) if target else None
+
+
+# A site's links are a few thousand different tags and addresses, each on many pages: each
+# is read once (bounded: a preview runs for hours).
+@lru_cache(maxsize=1 << 16)
+def _target(written: str, site_url: str | None) -> str | None:
+    """What the link whose attributes are ``written`` leads to, for :func:`_joined`; None for
+    none on this site, or attributes this reader does not follow (the link is left alone)."""
+    attributes = _attributes(written)
+    if attributes is None:
+        return None
+    return _href_target(attributes.get("href") or "", site_url)
+
+
+@lru_cache(maxsize=1 << 16)
+def _href_target(href: str, site_url: str | None) -> str | None:
+    """``href`` without query or fragment, or for the site's own absolute address its path;
+    None when it leads nowhere on the site."""
     if "&" in href:
         href = html.unescape(href)
     path = href.strip().partition("#")[0].partition("?")[0]
     if ":" in path or path.startswith("//"):
         path = _on_site(path, site_url)
-        if path is None:
-            return None
-    if not path:
-        return None
+    return path or None
+
+
+def _joined(path: str, page_url: str) -> str:
     joined = posixpath.normpath(posixpath.join("/" + page_url, path))
     return joined + "/" if path.endswith("/") and joined != "/" else joined
 
@@ -90,35 +112,53 @@ def add_tooltips(
     """``page_html`` with every link to an entry described, and the descriptions it needs
     (``site_url``: the site's own absolute address, which a link may start with)."""
     by_id = glossary.by_id()
+    term_path = _term_path()
+    this_page = ("/" + page_url).rstrip("/")
     used: dict[str, None] = {}
-
-    def describe(match: re.Match[str]) -> str:
-        written = " " + match.group(1)
-        if _ATTRIBUTE.sub("", written).strip() not in ("", "/"):
-            return match.group(0)  # attributes this reader does not follow: left as written
-        attributes = {
-            found.group(1).lower(): _value(found) for found in _ATTRIBUTE.finditer(written)
-        }
-        href = attributes.get("href") or ""
-        entry_id = linked_entry(href, page_url, site_url)
-        if entry_id not in by_id or _is_self(href, page_url, site_url):
-            return match.group(0)  # not an entry, or an anchor of this very page
-        used[entry_id] = None
-        attributes.pop("title", None)
-        classes = attributes.get("class", "").split()
-        attributes["class"] = " ".join([*classes, *([] if "gl-term" in classes else ["gl-term"])])
-        described = attributes.get("aria-describedby", "").split()
-        attributes["aria-describedby"] = " ".join([*described, PREFIX + entry_id])
-        rendered = "".join(
-            f' {name}="{value.replace(chr(34), "&quot;")}"' if value is not None else f" {name}"
-            for name, value in attributes.items()
-        )
-        return f"<a{rendered}>"
-
-    page_html = _OPENING_TAG.sub(describe, page_html)
+    # text, then per link its opening tag and attributes, then text...: split in C, and
+    # each tag to describe replaced in the list
+    parts = _OPENING_TAG.split(page_html)
+    for index in range(1, len(parts), 3):
+        written, parts[index + 1] = parts[index + 1], ""
+        target = _target(written, site_url)
+        if target is None:
+            continue  # not an address on this site
+        path = _joined(target, page_url)
+        found = term_path.match(path)
+        entry_id = found.group("id") if found else None
+        if entry_id in by_id and path.rstrip("/") != this_page:  # not an anchor of this page
+            used[entry_id] = None
+            parts[index] = _described(written, entry_id)
     if not used:
         return page_html
-    return page_html + descriptions(glossary, lang, list(used))
+    return "".join(parts) + descriptions(glossary, lang, list(used))
+
+
+@lru_cache(maxsize=1 << 16)
+def _attributes(written: str) -> Mapping[str, str | None] | None:
+    """A link's attributes by lower-case name, as written (shared: not to be changed); None
+    when some of ``written`` is not attributes this reader follows (left as written)."""
+    written = " " + written
+    if _ATTRIBUTE.sub("", written).strip() not in ("", "/"):
+        return None
+    return {found.group(1).lower(): _value(found) for found in _ATTRIBUTE.finditer(written)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _described(written: str, entry_id: str) -> str:
+    """The opening tag of a link to ``entry_id`` (attributes ``written``) with its tooltip:
+    class ``gl-term``, the description's id, no ``title``."""
+    attributes = dict(_attributes(written) or {})
+    attributes.pop("title", None)
+    classes = attributes.get("class", "").split()
+    attributes["class"] = " ".join([*classes, *([] if "gl-term" in classes else ["gl-term"])])
+    described = attributes.get("aria-describedby", "").split()
+    attributes["aria-describedby"] = " ".join([*described, PREFIX + entry_id])
+    rendered = "".join(
+        f' {name}="{value.replace(chr(34), "&quot;")}"' if value is not None else f" {name}"
+        for name, value in attributes.items()
+    )
+    return f"<a{rendered}>"
 
 
 def _value(attribute: re.Match[str]) -> str | None:
@@ -138,18 +178,29 @@ def descriptions(glossary: Glossary, lang: str, entry_ids: list[str]) -> str:
     language when the entry has one."""
     other = languages.companion(lang)
     words = render.strings(lang)
-    items = []
-    for entry_id in entry_ids:
-        entry = glossary.get(entry_id)
-        summary = spans(html.escape(entry.text(lang).summary, quote=False))
-        if not entry.translated(lang):
-            summary = f'<span lang="{entry.languages[0]}">{summary}</span>'
-        tip = f'<span class="gl-tip__summary">{summary}</span>'
-        if entry.translated(other) and entry.translated(lang):
-            term = html.escape(entry.text(other).term, quote=False)
-            tip += (
-                f' <span class="gl-tip__other">{words["tip_other_language"]} '
-                f'<span lang="{other}">{term}</span></span>'
-            )
-        items.append(f'<span id="{PREFIX}{entry_id}">{tip}</span>')
+    items = [_description(glossary.get(entry_id), lang, other, words) for entry_id in entry_ids]
     return '\n<div class="gl-tips" hidden>' + "".join(items) + "</div>\n"
+
+
+# An entry's description is on every page that links to it: written once per entry and pair
+# of languages, again when the entry or the words change (other objects: both are read anew).
+_DESCRIPTIONS: dict[tuple[str, str, str], tuple[Entry, dict[str, Any], str]] = {}
+
+
+def _description(entry: Entry, lang: str, other: str, words: dict[str, Any]) -> str:
+    cached = _DESCRIPTIONS.get((entry.id, lang, other))
+    if cached is not None and cached[0] is entry and cached[1] is words:
+        return cached[2]
+    summary = spans(html.escape(entry.text(lang).summary, quote=False))
+    if not entry.translated(lang):
+        summary = f'<span lang="{entry.languages[0]}">{summary}</span>'
+    tip = f'<span class="gl-tip__summary">{summary}</span>'
+    if entry.translated(other) and entry.translated(lang):
+        term = html.escape(entry.text(other).term, quote=False)
+        tip += (
+            f' <span class="gl-tip__other">{words["tip_other_language"]} '
+            f'<span lang="{other}">{term}</span></span>'
+        )
+    described = f'<span id="{PREFIX}{entry.id}">{tip}</span>'
+    _DESCRIPTIONS[(entry.id, lang, other)] = (entry, words, described)
+    return described
