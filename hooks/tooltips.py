@@ -89,6 +89,24 @@ def _joined(path: str, page_url: str) -> str:
     return joined + "/" if path.endswith("/") and joined != "/" else joined
 
 
+def _folder(page_url: str) -> str | None:
+    """The folder of a page at ``<folder><name>/``, from which its ``../`` links resolve
+    alike (``_joined_up``); None for an address of another shape."""
+    if not page_url.endswith("/") or page_url.startswith("/"):
+        return None
+    folder, _, name = page_url[:-1].rpartition("/")
+    return None if name in ("", ".", "..") else folder + "/" if folder else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _joined_up(path: str, folder: str) -> str:
+    """``_joined(path, page_url)`` for a ``path`` starting with ``../`` (not ``..//``) and a
+    page of ``folder``: ``../sla/`` from glossaire/mql/ is sla/ from glossaire/, so the pages
+    of one folder (the term pages) share it."""
+    joined = posixpath.normpath(posixpath.join("/" + folder, path[3:]))
+    return joined + "/" if path.endswith("/") and joined != "/" else joined
+
+
 def _on_site(address: str, site_url: str | None) -> str | None:
     """``https://example.org/base/glossaire/sla/`` → ``/glossaire/sla/`` when the site is at
     ``https://example.org/base/`` (either scheme, or none: ``//example.org/...``); None for
@@ -114,6 +132,7 @@ def add_tooltips(
     by_id = glossary.by_id()
     term_path = _term_path()
     this_page = ("/" + page_url).rstrip("/")
+    folder = _folder(page_url)
     used: dict[str, None] = {}
     # text, then per link its opening tag and attributes, then text...: split in C, and
     # each tag to describe replaced in the list
@@ -123,7 +142,10 @@ def add_tooltips(
         target = _target(written, site_url)
         if target is None:
             continue  # not an address on this site
-        path = _joined(target, page_url)
+        if folder is not None and target.startswith("../") and target[3:4] != "/":
+            path = _joined_up(target, folder)
+        else:
+            path = _joined(target, page_url)
         found = term_path.match(path)
         entry_id = found.group("id") if found else None
         if entry_id in by_id and path.rstrip("/") != this_page:  # not an anchor of this page

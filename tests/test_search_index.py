@@ -259,6 +259,38 @@ def test_a_third_language_is_indexed_with_its_own_rules_and_those_of_its_names()
         build(documents, "de", "fr", {"de": german})
 
 
+# Text where folding or entities could join or split words differently at a run's edge.
+WEIGHT_CASES = [
+    "<p>ac<b>cord</b> &amp; d\u00e9<em>lai</em>s</p><h2>Les <code>x</code> accords</h2>",
+    "<p>a&nbsp;b\u202fc \ufb01n \u0152uvre \u00bd e\u0301t\u00e9 l\u2019\u00e9quipe</p>",
+    "<p>\u039f\u0394\u039f\u03a3 \u0130stanbul STRASSE stra\u00dfe x&amp</p><p>&#233;t&eacute;</p>",
+    "<h1>Le <a href='#'>lead</a></h1><p>le de la les</p><p>de</p><h3>des</h3>",
+]
+
+
+@pytest.mark.parametrize("html", WEIGHT_CASES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_text_weights_count_the_keys_of_each_run(html: str, lang: str) -> None:
+    """Whatever way text_weights takes, it counts the keys of the title and of each run of
+    prose, a heading's five times (stop words dropped, even from a run that has nothing else)."""
+    rules = language_rules(lang)
+    expected: Counter[str] = Counter()
+    for text, heading in [("Accords de l\u2019\u00e9t\u00e9", True), *search_index.prose(html)]:
+        for key in keys(text, rules, keep_if_empty=False):
+            expected[key] += search_index.HEADING_WEIGHT if heading else 1
+    assert text_weights("Accords de l\u2019\u00e9t\u00e9", html, rules) == expected
+    assert text_weights("Accords de l\u2019\u00e9t\u00e9", html, rules) == expected  # known
+
+
+def test_rules_with_other_stop_words_key_words_anew() -> None:
+    """Each token's keys are kept per rules: dropping a stop word's rules keeps none of it."""
+    rules = Rules(stop_words=frozenset({"de"}))
+    assert text_weights("", "<p>de mots</p>", rules) == Counter({"mots": 1})
+    assert text_weights("", "<p>de mots</p>", rules.with_stop_words(frozenset())) == Counter(
+        {"de": 1, "mots": 1}
+    )
+
+
 PROSE_CASES = [
     ("<p>Le <em>lead</em> scoring</p>", [("Le ", False), ("lead", False), (" scoring", False)]),
     (

@@ -119,6 +119,35 @@ def test_a_link_to_the_page_itself_is_left_alone() -> None:
     assert tooltips.add_tooltips(page, "glossaire/sla/", "fr", small_glossary()) == page
 
 
+@pytest.mark.parametrize(
+    "path", ["../sla/", "../", "../..", "../../en/glossary/sla/", "../a/./b/../c", "..//x", "../#"]
+)
+@pytest.mark.parametrize("page_url", ["glossaire/mql/", "mql/", "a//b/", "en/glossary/sla/"])
+def test_a_folders_pages_share_their_up_links(path: str, page_url: str) -> None:
+    """``../x`` from any page of a folder is ``x`` from the folder (one cache for them all)."""
+    folder = tooltips._folder(page_url)
+    assert folder is not None
+    if path[3:4] != "/":  # ..//x is absolute once its ../ is gone: joined from the page
+        assert tooltips._joined_up(path, folder) == tooltips._joined(path, page_url)
+
+
+@pytest.mark.parametrize("page_url", ["", "404.html", "/a/", "a/../", "a/./"])
+def test_other_pages_join_their_links_themselves(page_url: str) -> None:
+    assert tooltips._folder(page_url) is None
+
+
+def test_a_link_is_described_whatever_page_came_first() -> None:
+    """The same tag on pages of different folders: each page resolves it from where it is."""
+    page = '<a href="../sla/">SLA</a>'
+    glossary = small_glossary()
+    assert "gl-tip-sla" in tooltips.add_tooltips(page, "glossaire/mql/", "fr", glossary)
+    assert "gl-tip-sla" not in tooltips.add_tooltips(page, "articles/x/", "fr", glossary)
+    assert "gl-tip-sla" in tooltips.add_tooltips(page, "glossaire/sql/", "fr", glossary)
+    # /glossaire/glossaire/sla/, not /glossaire/sla/: ..// is no shorter way up
+    page = '<a href="..//glossaire/sla/">SLA</a>'
+    assert tooltips.add_tooltips(page, "glossaire/mql/", "fr", glossary) == page
+
+
 # --- the built site ----------------------------------------------------------------------------
 
 
