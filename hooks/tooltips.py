@@ -200,7 +200,8 @@ def descriptions(glossary: Glossary, lang: str, entry_ids: list[str]) -> str:
     language when the entry has one."""
     other = languages.companion(lang)
     words = render.strings(lang)
-    items = [_description(glossary.get(entry_id), lang, other, words) for entry_id in entry_ids]
+    by_id = glossary.by_id()
+    items = [_description(by_id[entry_id], lang, other, words) for entry_id in entry_ids]
     return '\n<div class="gl-tips" hidden>' + "".join(items) + "</div>\n"
 
 
