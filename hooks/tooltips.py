@@ -172,9 +172,9 @@ def _described(written: str, entry_id: str) -> str:
     class ``gl-term``, the description's id, no ``title``."""
     attributes = dict(_attributes(written) or {})
     attributes.pop("title", None)
-    classes = attributes.get("class", "").split()
+    classes = (attributes.get("class") or "").split()  # a bare ``class`` is an empty one
     attributes["class"] = " ".join([*classes, *([] if "gl-term" in classes else ["gl-term"])])
-    described = attributes.get("aria-describedby", "").split()
+    described = (attributes.get("aria-describedby") or "").split()
     attributes["aria-describedby"] = " ".join([*described, PREFIX + entry_id])
     rendered = "".join(
         f' {name}="{value.replace(chr(34), "&quot;")}"' if value is not None else f" {name}"

@@ -94,6 +94,13 @@ def test_raw_html_links_get_it_whatever_their_quotes() -> None:
     assert "<a href='https://example.org/'>elsewhere</a>" in out  # left as written
 
 
+def test_bare_class_or_describedby_attributes_are_empty_ones() -> None:
+    page = '<a class href="../sla/">a</a> <a aria-describedby href="../sla/">b</a>'
+    out = tooltips.add_tooltips(page, "glossaire/mql/", "fr", small_glossary(), SITE_URL)
+    assert '<a class="gl-term" href="../sla/" aria-describedby="gl-tip-sla">a</a>' in out
+    assert '<a aria-describedby="gl-tip-sla" href="../sla/" class="gl-term">b</a>' in out
+
+
 def test_every_kind_of_link_gets_one_description_and_loses_its_title() -> None:
     page = (
         '<p><a href="../../glossaire/sla/" title="old">SLA</a> and '
