@@ -126,8 +126,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.mentions = content.glossary_mentions(pages, _mentioned)
     if not _nested_build(config):
         preview.session.begin(_page_inputs(config), _faces(_state.glossary))
-    if preview.session.serving:
-        preview.reuse_theme_work(config)
+    preview.reuse_theme_work(config)
     return config
 
 

@@ -241,10 +241,13 @@ _theme_listing: dict[tuple, list[str]] = {}
 
 
 def reuse_theme_work(config: Any) -> None:
-    """Make each build of the preview reuse the compiled templates and the list of the
-    theme's files (some 10,000 with Material's icons) of the previous build: MkDocs builds a
-    new Jinja environment, which compiles and lists everything again, for each language."""
+    """Make each build (each language of a build, each build of the preview) reuse the
+    compiled templates and the list of the theme's files (some 10,000 with Material's icons)
+    of the previous one: MkDocs builds a new Jinja environment, which compiles and lists
+    everything again, for each language."""
     theme = config.theme
+    if getattr(theme.get_env, "reuses_theme_work", False):
+        return  # the second language's build: its theme already does
     make_env = theme.get_env
 
     def get_env() -> jinja2.Environment:
@@ -264,6 +267,7 @@ def reuse_theme_work(config: Any) -> None:
         env.list_templates = listed
         return env
 
+    get_env.reuses_theme_work = True  # type: ignore[attr-defined]
     theme.get_env = get_env
 
 
