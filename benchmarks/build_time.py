@@ -10,7 +10,9 @@ default options, no hooks, no overrides) building the same pages as hand-written
 kept out of the navigation; a second floor adds Material's search plugin, as a plain Material
 site has it and as this site had it when issue 13 measured its floor. Each figure is printed
 with its ratio to both: seconds on a shared machine are noisy, ratios much less. ``--runs``
-repeats each measure and keeps the median.
+repeats each measure and keeps the median. Every build starts from no output folder, with the
+disk's pending writes flushed, both outside the timing: deleting the previous run's site is
+not the build's work, and neither is writing back the previous builds' files.
 
 The serve figures drive the real server started by the project's ``make serve`` command, with
 an HTTP client: first page served after start, then save → page (an entry's summary changed on
@@ -59,7 +61,12 @@ def make_project(folder: Path, entries: int, source: Path = ROOT) -> Path:
     return project
 
 
-def time_command(command: list[str], cwd: Path) -> float:
+def time_command(command: list[str], cwd: Path, output: Path | None = None) -> float:
+    """Seconds ``command`` takes; ``output`` (its site folder) is removed first, and the disk's
+    pending writes flushed, so that each build starts alike."""
+    if output is not None:
+        shutil.rmtree(output, ignore_errors=True)
+    os.sync()
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
@@ -73,7 +80,7 @@ def time_command(command: list[str], cwd: Path) -> float:
 def strict_build(project: Path) -> float:
     site = project.parent / "site"
     return time_command(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], project
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], project, site
     )
 
 
@@ -154,7 +161,8 @@ def make_floor(project: Path, search: bool = False) -> Path:
 
 def floor_build(floor: Path) -> float:
     site = floor.parent / f"{floor.name}-site"
-    return time_command([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], floor)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    return time_command(command, floor, site)
 
 
 # --- the preview --------------------------------------------------------------------------------
