@@ -173,6 +173,8 @@ class _Converter:
                 parts.append(_raw(block) + "\n")
             elif is_list:
                 parts.append(self.list(block))
+            elif line.startswith("|"):
+                parts.append(self.table(block))
             else:
                 parts.append(self.paragraph(block))
             index = end
@@ -246,6 +248,38 @@ class _Converter:
         tag = "ol" if ordered else "ul"
         return f"<{tag}>\n" + "\n".join(items) + f"\n</{tag}>"
 
+    def table(self, block: list[str]) -> str:
+        """A table with a border of pipes on every row (the tables extension's output)."""
+        rows = [_table_cells(line) for line in block]
+        if len(rows) < 3 or any(row is None for row in rows):
+            raise Declined
+        head, separator, *body = rows  # type: ignore[misc]
+        if len(head) != len(separator) or len(head) < 2:
+            raise Declined
+        aligns = []
+        for cell in separator:
+            rule = cell.strip(" ")
+            if not _TABLE_RULE.match(rule):
+                raise Declined
+            left, right = rule.startswith(":"), rule.endswith(":")
+            side = "center" if left and right else "left" if left else "right" if right else ""
+            aligns.append(f' style="text-align: {side};"' if side else "")
+        lines = ["<table>", "<thead>", "<tr>"]
+        lines += [
+            f"<th{align}>{self.inline(cell.strip(' '))}</th>"
+            for cell, align in zip(head, aligns, strict=True)
+        ]
+        lines += ["</tr>", "</thead>", "<tbody>"]
+        for row in body:
+            cells = [*row[: len(aligns)], *[""] * (len(aligns) - len(row))]
+            lines.append("<tr>")
+            lines += [
+                f"<td{align}>{self.inline(cell.strip(' '))}</td>"
+                for cell, align in zip(cells, aligns, strict=True)
+            ]
+            lines.append("</tr>")
+        return "\n".join([*lines, "</tbody>", "</table>"])
+
     def paragraph(self, block: list[str]) -> str:
         attributes = ""
         if len(block) > 1 and block[-1].startswith("{"):
@@ -300,17 +334,18 @@ class _Converter:
                 out.append(f"<code>{_code_escape(code.strip())}</code>")
                 position = end + 1
             elif char == "*":
-                out.append(self.emphasis(text, start))
-                position = self.position
+                html_text, position = self.emphasis(text, start)
+                out.append(html_text)
             elif char == "[" and not in_link:
-                out.append(self.anchor(text, start))
-                position = self.position
+                html_text, position = self.anchor(text, start)
+                out.append(html_text)
             else:  # _ ] { ![: emphasis, images, attributes... left to Python-Markdown
                 raise Declined
         out.append(text[position:])
         return "".join(out)
 
-    def emphasis(self, text: str, start: int) -> str:
+    def emphasis(self, text: str, start: int) -> tuple[str, int]:
+        """``*em*`` or ``**strong**`` at ``start``: its HTML and where it ends."""
         strong = text.startswith("**", start)
         mark = "**" if strong else "*"
         begin = start + len(mark)
@@ -320,30 +355,28 @@ class _Converter:
             raise Declined
         if text[end + len(mark) : end + len(mark) + 1] in ("*", "{"):
             raise Declined
-        self.position = end + len(mark)
         tag = "strong" if strong else "em"
-        return f"<{tag}>{self.inline(inner)}</{tag}>"
+        return f"<{tag}>{self.inline(inner)}</{tag}>", end + len(mark)
 
-    def anchor(self, text: str, start: int) -> str:
+    def anchor(self, text: str, start: int) -> tuple[str, int]:
+        """``[label](url)``, with its ``{: attributes }`` if any: its HTML and where it ends."""
         match = _LINK.match(text, start)
         if not match:
             raise Declined
         label, url = match.group(1), match.group(2)
         attributes = {"href": self.link(url)}
-        self.position = match.end()
-        extra = _INLINE_ATTRS.match(text, self.position)
+        end = match.end()
+        extra = _INLINE_ATTRS.match(text, end)
         if extra:
             for key, value in _parse_attributes(extra.group(1)).items():
                 if key == "href":
                     raise Declined
                 attributes[key] = value
-            self.position = extra.end()
-        elif text.startswith("{", self.position):
+            end = extra.end()
+        elif text.startswith("{", end):
             raise Declined
         inner = self.inline(label, in_link=True)
-        return f"<a{_attributes(attributes)}>{inner}</a>"
-
-    position = 0
+        return f"<a{_attributes(attributes)}>{inner}</a>", end
 
 
 @dataclass
@@ -366,6 +399,21 @@ _INLINE_TAG = re.compile(
 )
 _LINK = re.compile(r"\[((?:\\[\[\]]|[^\[\]\n!])+)\]\(([^\s()<>\"'\\]+)\)")
 _INLINE_ATTRS = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}")
+
+
+_TABLE_RULE = re.compile(r":?-+:?$")
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """A bordered row's cells; None for a row this module leaves to the tables extension
+    (no border, an escaped pipe, a pipe in code...)."""
+    row = line.strip(" ")
+    if len(row) < 2 or not row.startswith("|") or not row.endswith("|") or "\\" in row:
+        return None
+    cells = row[1:-1].split("|")
+    if any(cell.count("`") % 2 for cell in cells):
+        return None  # a pipe inside a code span
+    return cells
 
 
 def _check_prose_line(line: str) -> None:

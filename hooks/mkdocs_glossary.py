@@ -62,7 +62,6 @@ class _State:
     sitemap: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL → alternates
     search: dict[str, list[search_index.Document]] = field(default_factory=dict)  # by language
     search_rules: dict[str, search_index.Rules] = field(default_factory=dict)  # once a build
-    generated: set[str] = field(default_factory=set)  # src_uri of generated pages
     links: dict[tuple[str, int, str], str] = field(default_factory=dict)  # resolved, this build
     shared_parts: theme_parts.Groups = field(default_factory=theme_parts.Groups)  # per language
 
@@ -186,7 +185,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if session.incremental and (session.rebuild_all or session.faces_changed):
         for file in files.documentation_pages():  # hand-written pages: a change around them
             file.is_modified = _modified  # (theme, names linked...) rebuilds them too
-    _state.generated = {src_uri for src_uri, *_ in generated}
     _state.links = {}
     for src_uri, markdown, in_nav, source in generated:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
@@ -201,13 +199,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Generated pages (the terms, the A–Z index...) are converted by hooks/fast_markdown.py,
-    to the same HTML, when their Markdown allows."""
-    for src_uri in _state.generated:
-        file = files.get_file_from_path(src_uri)
-        if file is not None and file.page is not None:
+    """Pages are converted by hooks/fast_markdown.py, to the same HTML, when their Markdown
+    allows (every generated page, most articles)."""
+    for file in files.documentation_pages():
+        if file.page is not None and type(file.page) is Page:
             # The page MkDocs made, already in the nav's links, becomes the subclass.
-            file.page.__class__ = _GeneratedPage
+            file.page.__class__ = _FastPage
     return nav
 
 
@@ -311,10 +308,11 @@ def on_page_context(
 # --- helpers -----------------------------------------------------------------------------------
 
 
-class _GeneratedPage(Page):
-    """A generated page: its Markdown, written by our templates, is turned into the HTML
-    Python-Markdown would give by hooks/fast_markdown.py, ten times faster; a page it declines
-    (a table, the calculator...) is converted by MkDocs as any other."""
+class _FastPage(Page):
+    """A page whose Markdown is turned into the HTML Python-Markdown would give by
+    hooks/fast_markdown.py, ten times faster, when it keeps to the part of Markdown our
+    templates write (and most articles do); a page it declines (the calculator, a grid of
+    cards...) is converted by MkDocs as any other."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         title = fast_markdown.supported(config.markdown_extensions, config.mdx_configs)
