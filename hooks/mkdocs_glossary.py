@@ -63,6 +63,7 @@ class _State:
     search: dict[str, list[search_index.Document]] = field(default_factory=dict)  # by language
     search_rules: dict[str, search_index.Rules] = field(default_factory=dict)  # once a build
     links: dict[tuple[str, int, str], str] = field(default_factory=dict)  # resolved, this build
+    permalink_title: str | None = None  # for hooks/fast_markdown.py; None: the setup it declines
     shared_parts: theme_parts.Groups = field(default_factory=theme_parts.Groups)  # per language
 
 
@@ -201,6 +202,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Pages are converted by hooks/fast_markdown.py, to the same HTML, when their Markdown
     allows (every generated page, most articles)."""
+    # Once per build (per language: the permalinks' title is in its words)
+    _state.permalink_title = fast_markdown.supported(config.markdown_extensions, config.mdx_configs)
     for file in files.documentation_pages():
         if file.page is not None and type(file.page) is Page:
             # The page MkDocs made, already in the nav's links, becomes the subclass.
@@ -315,7 +318,7 @@ class _FastPage(Page):
     cards...) is converted by MkDocs as any other."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        title = fast_markdown.supported(config.markdown_extensions, config.mdx_configs)
+        title = _state.permalink_title
         if title is None or self.markdown is None or "title" not in self.meta:
             return super().render(config, files)
         found: list[str] = []  # links are resolved once the page is known to be converted
